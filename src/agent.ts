@@ -1,0 +1,91 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { buildApi } from './api/server.ts';
+import { apiPrefix, dataFiles } from './config.ts';
+import { AirstoreError } from './errors.ts';
+import { type AgentKeys, loadAgentKeys } from './secrets/agent-keys.ts';
+import { createServices } from './services/index.ts';
+import { type Store, openStore } from './store/index.ts';
+
+export interface AgentOptions {
+  dataDir: string;
+  host: string;
+  /** 0 picks a free port; the chosen one is in `RunningAgent.url` and `agent.json`. */
+  port: number;
+  allowedHosts?: readonly string[];
+  logLevel?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface RunningAgent {
+  /** Base URL of the API, e.g. `http://127.0.0.1:1994/api/v1`. */
+  apiUrl: string;
+  keys: AgentKeys;
+  store: Store;
+  close(): Promise<void>;
+}
+
+/** What a running agent publishes in its data directory, so the CLI on this machine can find it. */
+export interface AgentInfo {
+  pid: number;
+  apiUrl: string;
+  startedAt: string;
+}
+
+export function readAgentInfo(dataDir: string): AgentInfo | undefined {
+  try {
+    const info = JSON.parse(readFileSync(dataFiles(dataDir).agentInfo, 'utf8')) as AgentInfo;
+    process.kill(info.pid, 0);
+    return info;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Opens the store, loads the keys and serves the API: the agent's process, short of sync and mount. */
+export async function startAgent(options: AgentOptions): Promise<RunningAgent> {
+  const { dataDir } = options;
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const running = readAgentInfo(dataDir);
+  if (running && running.pid !== process.pid) throw new AirstoreError('agent_running', running.pid, dataDir, running.apiUrl);
+
+  const keys = loadAgentKeys(dataDir, options.env);
+  const store = openStore(dataFiles(dataDir).database);
+  const api = buildApi({
+    services: createServices(store, keys),
+    allowedHosts: options.allowedHosts,
+    logLevel: options.logLevel,
+  });
+  try {
+    await api.listen({ host: options.host, port: options.port });
+  } catch (error) {
+    store.close();
+    throw new AirstoreError('listen_failed', `${options.host}:${options.port}`, (error as Error).message);
+  }
+  const address = api.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const apiUrl = `http://${localName(options.host)}:${port}${apiPrefix}`;
+  const infoFile = dataFiles(dataDir).agentInfo;
+  const info: AgentInfo = { pid: process.pid, apiUrl, startedAt: new Date().toISOString() };
+  writeFileSync(infoFile, `${JSON.stringify(info, null, 2)}\n`, { mode: 0o600 });
+
+  let closing: Promise<void> | undefined;
+  return {
+    apiUrl,
+    keys,
+    store,
+    close: () => {
+      closing ??= (async () => {
+        await api.close();
+        rmSync(infoFile, { force: true });
+        store.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+/** The name a client on this machine uses to reach a listener bound to `host`. */
+function localName(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}

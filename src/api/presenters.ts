@@ -1,0 +1,59 @@
+import type { Static } from 'typebox';
+import { smartFolderPath } from '../services/smart-folders.ts';
+import type { ConnectionRecord } from '../store/connections.ts';
+import type { SmartFolderRecord } from '../store/smart-folders.ts';
+import type { TokenRecord } from '../store/tokens.ts';
+import type { Workspace } from '../store/workspaces.ts';
+import type { connectionSchema, smartFolderSchema, tokenSchema, workspaceSchema } from './schemas.ts';
+
+/** Store records → the snake_case JSON the seeds' SDK shows. */
+const iso = (ms: number) => new Date(ms).toISOString();
+const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
+
+export function presentWorkspace(workspace: Workspace): Static<typeof workspaceSchema> {
+  return {
+    external_id: workspace.externalId,
+    name: workspace.name,
+    created_at: iso(workspace.createdAt),
+    updated_at: iso(workspace.updatedAt),
+  };
+}
+
+export function presentConnection(connection: ConnectionRecord, workspaceId: string): Static<typeof connectionSchema> {
+  return {
+    external_id: connection.externalId,
+    workspace_id: workspaceId,
+    integration_type: connection.integration,
+    scope: connection.scope,
+    expires_at: isoOrNull(connection.expiresAt),
+    created_at: iso(connection.createdAt),
+    updated_at: iso(connection.updatedAt),
+  };
+}
+
+export function presentSmartFolder(folder: SmartFolderRecord, workspaceId: string): Static<typeof smartFolderSchema> {
+  return {
+    external_id: folder.externalId,
+    workspace_id: workspaceId,
+    integration: folder.integration,
+    name: folder.name,
+    path: smartFolderPath(folder),
+    guidance: folder.guidance,
+    filter: folder.filter === null ? null : JSON.parse(folder.filter),
+    output_format: folder.outputFormat,
+    file_ext: folder.fileExt,
+    created_at: iso(folder.createdAt),
+    updated_at: iso(folder.updatedAt),
+  };
+}
+
+export function presentToken(token: TokenRecord, workspaceId: string): Static<typeof tokenSchema> {
+  return {
+    external_id: token.externalId,
+    workspace_id: workspaceId,
+    name: token.name,
+    created_at: iso(token.createdAt),
+    expires_at: isoOrNull(token.expiresAt),
+    last_used_at: isoOrNull(token.lastUsedAt),
+  };
+}

@@ -1,0 +1,65 @@
+import { type TSchema, Type } from 'typebox';
+import { integrationTypes } from '../../connectors/index.ts';
+
+/**
+ * Response shapes. Fastify serialises replies through these, so a field not
+ * listed here (a sealed credential, an internal id) can never reach a client.
+ */
+const timestamp = Type.String({ description: 'ISO 8601, UTC' });
+const nullableTimestamp = Type.Union([timestamp, Type.Null()]);
+
+export const workspaceSchema = Type.Object({
+  external_id: Type.String(),
+  name: Type.String(),
+  created_at: timestamp,
+  updated_at: timestamp,
+});
+
+export const connectionSchema = Type.Object({
+  external_id: Type.String(),
+  workspace_id: Type.String(),
+  integration_type: Type.String(),
+  scope: Type.Union([Type.String(), Type.Null()]),
+  expires_at: nullableTimestamp,
+  created_at: timestamp,
+  updated_at: timestamp,
+});
+
+const filterValue = Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Array(Type.String(), { maxItems: 100 })]);
+export const filterSchema = Type.Record(Type.String({ maxLength: 64 }), filterValue);
+
+export const smartFolderSchema = Type.Object({
+  external_id: Type.String(),
+  workspace_id: Type.String(),
+  integration: Type.String(),
+  name: Type.String(),
+  path: Type.String(),
+  guidance: Type.Union([Type.String(), Type.Null()]),
+  filter: Type.Union([filterSchema, Type.Null()]),
+  output_format: Type.String(),
+  file_ext: Type.Union([Type.String(), Type.Null()]),
+  created_at: timestamp,
+  updated_at: timestamp,
+});
+
+export const tokenSchema = Type.Object({
+  external_id: Type.String(),
+  workspace_id: Type.String(),
+  name: Type.String(),
+  created_at: timestamp,
+  expires_at: nullableTimestamp,
+  last_used_at: nullableTimestamp,
+});
+
+export const errorSchema = Type.Object({
+  error: Type.Object({ code: Type.String(), message: Type.String() }),
+});
+
+export function listOf<T extends TSchema>(item: T) {
+  return Type.Object({ data: Type.Array(item) });
+}
+
+/** Request pieces shared by several routes. */
+export const integrationTypeSchema = Type.Union(integrationTypes.map((type) => Type.Literal(type)));
+export const nameSchema = Type.String({ minLength: 1, maxLength: 200 });
+export const workspaceParams = Type.Object({ workspaceId: Type.String({ minLength: 1, maxLength: 100 }) });

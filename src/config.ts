@@ -1,0 +1,23 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export const defaultHost = '127.0.0.1';
+export const defaultPort = 1994;
+export const apiPrefix = '/api/v1';
+
+/** The data directory: `AIRSTORE_HOME`, else `$XDG_DATA_HOME/airstore`, else `~/.local/share/airstore`. */
+export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.AIRSTORE_HOME) return env.AIRSTORE_HOME;
+  const xdgDataHome = env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
+  return join(xdgDataHome, 'airstore');
+}
+
+/** Files the agent keeps in its data directory. */
+export function dataFiles(dataDir: string) {
+  return {
+    database: join(dataDir, 'airstore.db'),
+    adminKey: join(dataDir, 'admin.key'),
+    secretKey: join(dataDir, 'secret.key'),
+    agentInfo: join(dataDir, 'agent.json'),
+  };
+}

@@ -1,0 +1,33 @@
+import { timingSafeEqual } from 'node:crypto';
+import { AirstoreError } from '../errors.ts';
+import type { Store } from '../store/index.ts';
+import type { Principal } from './access.ts';
+import { hashTokenSecret } from './tokens.ts';
+
+/** `last_used_at` is written at most this often per token, so reads stay reads. */
+const lastUsedResolutionMs = 1000;
+
+export class Authenticator {
+  readonly #store: Store;
+  readonly #adminKeyHash: Buffer;
+
+  constructor(store: Store, adminKey: string) {
+    this.#store = store;
+    this.#adminKeyHash = hashTokenSecret(adminKey);
+  }
+
+  /** Resolves an `Authorization` header to a principal, or throws a 401 error naming what is wrong. */
+  authenticate(authorization: string | undefined, now = Date.now()): Principal {
+    const secret = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+    if (!secret) throw new AirstoreError('auth_required');
+    const secretHash = hashTokenSecret(secret);
+    if (timingSafeEqual(secretHash, this.#adminKeyHash)) return { kind: 'admin' };
+
+    const grant = secret.startsWith('tok_') ? this.#store.tokens.findBySecretHash(secretHash) : undefined;
+    if (!grant) throw new AirstoreError('invalid_token');
+    if (grant.revokedAt !== null) throw new AirstoreError('token_revoked');
+    if (grant.expiresAt !== null && grant.expiresAt <= now) throw new AirstoreError('token_expired');
+    if (grant.lastUsedAt === null || now - grant.lastUsedAt >= lastUsedResolutionMs) this.#store.tokens.touch(grant.id, now);
+    return { kind: 'token', tokenId: grant.id, workspaceId: grant.workspaceId, workspaceExternalId: grant.workspaceExternalId };
+  }
+}

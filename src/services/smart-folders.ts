@@ -1,0 +1,119 @@
+import { type IntegrationType, connectorFor, integrationTypes } from '../../connectors/index.ts';
+import { AirstoreError } from '../errors.ts';
+import { type SmartFolderFilter, validateFilter } from '../guidance/filter.ts';
+import { newExternalId } from '../ids.ts';
+import { slugify } from '../slug.ts';
+import type { Store } from '../store/index.ts';
+import type { OutputFormat, SmartFolderDefinition, SmartFolderRecord } from '../store/smart-folders.ts';
+import type { Workspace } from '../store/workspaces.ts';
+import { type Principal, resolveWorkspace } from './access.ts';
+
+export interface SmartFolderChanges {
+  name?: string;
+  guidance?: string;
+  filter?: SmartFolderFilter;
+  outputFormat?: OutputFormat;
+  fileExt?: string | null;
+}
+
+export interface NewSmartFolderRequest extends SmartFolderChanges {
+  integration: IntegrationType;
+  name: string;
+}
+
+/** Where a smart folder appears in the mounted tree. */
+export function smartFolderPath(folder: Pick<SmartFolderRecord, 'integration' | 'slug'>): string {
+  return `/${folder.integration}/${folder.slug}`;
+}
+
+/** Smart folders may be managed by the admin and by the workspace's own tokens (a mount's `mkdir`). */
+export class SmartFolderService {
+  readonly #store: Store;
+
+  constructor(store: Store) {
+    this.#store = store;
+  }
+
+  create(principal: Principal, workspaceId: string, input: NewSmartFolderRequest): SmartFolderRecord {
+    const workspace = resolveWorkspace(this.#store, principal, workspaceId);
+    if (input.guidance === undefined && input.filter === undefined) {
+      throw new AirstoreError('invalid_request', 'a smart folder needs either "guidance" or "filter"');
+    }
+    const definition = this.#define(input.integration, {
+      name: input.name, slug: '', guidance: null, filter: null, outputFormat: 'folder', fileExt: null,
+    }, input);
+    this.#assertFree(workspace, input.integration, definition.slug);
+    return this.#store.smartFolders.create({
+      externalId: newExternalId('sq'), workspaceId: workspace.id, integration: input.integration, ...definition,
+    });
+  }
+
+  list(principal: Principal, workspaceId: string): SmartFolderRecord[] {
+    return this.#store.smartFolders.list(resolveWorkspace(this.#store, principal, workspaceId).id);
+  }
+
+  /** By id (`sq_…`) or by path in the mounted tree (`/github/open-prs`). */
+  get(principal: Principal, workspaceId: string, idOrPath: string): SmartFolderRecord {
+    return this.#find(resolveWorkspace(this.#store, principal, workspaceId), idOrPath);
+  }
+
+  /** Setting guidance replaces a filter and the other way round; renaming moves the directory. */
+  update(principal: Principal, workspaceId: string, folderId: string, changes: SmartFolderChanges): SmartFolderRecord {
+    const workspace = resolveWorkspace(this.#store, principal, workspaceId);
+    const folder = this.#find(workspace, folderId);
+    if (changes.guidance !== undefined && changes.filter !== undefined) {
+      throw new AirstoreError('invalid_request', 'give either "guidance" or "filter", not both');
+    }
+    const definition = this.#define(folder.integration as IntegrationType, folder, changes);
+    if (definition.slug !== folder.slug) this.#assertFree(workspace, folder.integration, definition.slug);
+    return this.#store.smartFolders.update(folder, definition);
+  }
+
+  delete(principal: Principal, workspaceId: string, folderId: string): void {
+    this.#store.smartFolders.delete(this.get(principal, workspaceId, folderId).id);
+  }
+
+  #define(integration: IntegrationType, current: SmartFolderDefinition, changes: SmartFolderChanges): SmartFolderDefinition {
+    const name = (changes.name ?? current.name).trim();
+    const slug = slugify(name);
+    if (!slug) throw new AirstoreError('invalid_folder_name', name);
+    let { guidance, filter } = current;
+    if (changes.guidance !== undefined) {
+      guidance = changes.guidance.trim();
+      filter = null;
+      if (!guidance) throw new AirstoreError('invalid_request', '"guidance" must not be empty');
+    }
+    if (changes.filter !== undefined) {
+      filter = JSON.stringify(validateFilter(connectorFor(integration), changes.filter));
+      guidance = null;
+    }
+    return {
+      name,
+      slug,
+      guidance,
+      filter,
+      outputFormat: changes.outputFormat ?? current.outputFormat,
+      fileExt: changes.fileExt === undefined ? current.fileExt : changes.fileExt,
+    };
+  }
+
+  #assertFree(workspace: Workspace, integration: string, slug: string): void {
+    if (this.#store.smartFolders.findBySlug(workspace.id, integration, slug)) {
+      throw new AirstoreError('smart_folder_exists', smartFolderPath({ integration, slug }));
+    }
+  }
+
+  #find(workspace: Workspace, idOrPath: string): SmartFolderRecord {
+    const folder = idOrPath.includes('/')
+      ? this.#findByPath(workspace, idOrPath)
+      : this.#store.smartFolders.findByExternalId(workspace.id, idOrPath);
+    if (!folder) throw new AirstoreError('smart_folder_not_found', idOrPath);
+    return folder;
+  }
+
+  #findByPath(workspace: Workspace, path: string): SmartFolderRecord | undefined {
+    const [integration, slug, ...rest] = path.split('/').filter(Boolean);
+    if (!integration || !slug || rest.length > 0 || !integrationTypes.includes(integration as IntegrationType)) return undefined;
+    return this.#store.smartFolders.findBySlug(workspace.id, integration, slug);
+  }
+}

@@ -1,0 +1,75 @@
+import type { SqliteDatabase, Statement } from './database.ts';
+
+export interface ConnectionRecord {
+  id: number;
+  externalId: string;
+  workspaceId: number;
+  integration: string;
+  scope: string | null;
+  /** AES-256-GCM sealed JSON of the credentials and `extra` (see src/secrets/cipher.ts). */
+  sealedCredentials: Buffer;
+  expiresAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface NewConnection {
+  externalId: string;
+  workspaceId: number;
+  integration: string;
+  scope: string | null;
+  sealedCredentials: Buffer;
+  expiresAt: number | null;
+}
+
+const columns = `id, external_id AS externalId, workspace_id AS workspaceId, integration, scope,
+  sealed_credentials AS sealedCredentials, expires_at AS expiresAt, created_at AS createdAt, updated_at AS updatedAt`;
+
+export class ConnectionStore {
+  readonly #insert: Statement<[string, number, string, string | null, Buffer, number | null, number, number]>;
+  readonly #byExternalId: Statement<[number, string], ConnectionRecord>;
+  readonly #byIntegration: Statement<[number, string], ConnectionRecord>;
+  readonly #all: Statement<[number], ConnectionRecord>;
+  readonly #updateCredentials: Statement<[Buffer, number | null, number, number]>;
+  readonly #delete: Statement<[number]>;
+
+  constructor(db: SqliteDatabase) {
+    this.#insert = db.prepare(`INSERT INTO connections
+      (external_id, workspace_id, integration, scope, sealed_credentials, expires_at, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.#byExternalId = db.prepare(`SELECT ${columns} FROM connections WHERE workspace_id = ? AND external_id = ?`);
+    this.#byIntegration = db.prepare(`SELECT ${columns} FROM connections WHERE workspace_id = ? AND integration = ?`);
+    this.#all = db.prepare(`SELECT ${columns} FROM connections WHERE workspace_id = ? ORDER BY created_at, id`);
+    this.#updateCredentials = db.prepare('UPDATE connections SET sealed_credentials = ?, expires_at = ?, updated_at = ? WHERE id = ?');
+    this.#delete = db.prepare('DELETE FROM connections WHERE id = ?');
+  }
+
+  create(input: NewConnection, now = Date.now()): ConnectionRecord {
+    const { lastInsertRowid } = this.#insert.run(
+      input.externalId, input.workspaceId, input.integration, input.scope, input.sealedCredentials, input.expiresAt, now, now,
+    );
+    return { id: Number(lastInsertRowid), ...input, createdAt: now, updatedAt: now };
+  }
+
+  findByExternalId(workspaceId: number, externalId: string): ConnectionRecord | undefined {
+    return this.#byExternalId.get(workspaceId, externalId);
+  }
+
+  findByIntegration(workspaceId: number, integration: string): ConnectionRecord | undefined {
+    return this.#byIntegration.get(workspaceId, integration);
+  }
+
+  list(workspaceId: number): ConnectionRecord[] {
+    return this.#all.all(workspaceId);
+  }
+
+  /** Replaces the sealed credentials, e.g. after an OAuth refresh. */
+  updateCredentials(id: number, sealedCredentials: Buffer, expiresAt: number | null, now = Date.now()): void {
+    this.#updateCredentials.run(sealedCredentials, expiresAt, now, id);
+  }
+
+  /** Deletes the connection and, by cascade, its items and sync state. */
+  delete(id: number): void {
+    this.#delete.run(id);
+  }
+}

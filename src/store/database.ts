@@ -1,0 +1,44 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AirstoreError } from '../errors.ts';
+import { derivedShape, migrations } from './migrations.ts';
+
+export type SqliteDatabase = Database.Database;
+export type Statement<Params extends unknown[], Row = unknown> = Database.Statement<Params, Row>;
+
+export const schemaVersion = migrations.at(-1)?.version ?? 0;
+
+/**
+ * Opens (creating if needed) the SQLite file in WAL mode, applies pending
+ * migrations and the derived shape. A file written by a newer airstore is
+ * refused rather than half-understood.
+ */
+export function openDatabase(path: string): SqliteDatabase {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    db.exec(derivedShape);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function migrate(db: SqliteDatabase): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > schemaVersion) throw new AirstoreError('store_version_too_new', current, schemaVersion);
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}

@@ -1,0 +1,30 @@
+import { ConnectionStore } from './connections.ts';
+import { openDatabase, type SqliteDatabase } from './database.ts';
+import { ItemStore } from './items.ts';
+import { SmartFolderStore } from './smart-folders.ts';
+import { TokenStore } from './tokens.ts';
+import { WorkspaceStore } from './workspaces.ts';
+
+/** The agent's state: one SQLite file, one typed store per table family. The only code that writes SQL. */
+export interface Store {
+  db: SqliteDatabase;
+  workspaces: WorkspaceStore;
+  tokens: TokenStore;
+  connections: ConnectionStore;
+  smartFolders: SmartFolderStore;
+  items: ItemStore;
+  close(): void;
+}
+
+export function openStore(path: string): Store {
+  const db = openDatabase(path);
+  return {
+    db,
+    workspaces: new WorkspaceStore(db),
+    tokens: new TokenStore(db),
+    connections: new ConnectionStore(db),
+    smartFolders: new SmartFolderStore(db),
+    items: new ItemStore(db),
+    close: () => db.close(),
+  };
+}

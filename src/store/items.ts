@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import type { SqliteDatabase, Statement } from './database.ts';
+
+/** One synced provider object, as a connector hands it to the store. */
+export interface ItemInput {
+  connectionId: number;
+  kind: string;
+  externalId: string;
+  title: string;
+  /** Searchable text (indexed by FTS5). */
+  body: string;
+  metadata: Record<string, unknown>;
+  /** Rendered file bytes, or null when they are rendered on read. */
+  content: Buffer | null;
+  createdAt: number | null;
+  /** The item's own modification time, which the mount shows as mtime. */
+  updatedAt: number;
+}
+
+export interface ItemRecord extends Omit<ItemInput, 'metadata'> {
+  id: number;
+  metadata: string;
+  contentHash: string;
+  syncedAt: number;
+  deletedAt: number | null;
+}
+
+export type UpsertOutcome = 'added' | 'updated' | 'unchanged';
+
+const columns = `i.id, i.connection_id AS connectionId, i.kind, i.external_id AS externalId, i.title, i.body, i.metadata,
+  i.content, i.content_hash AS contentHash, i.created_at AS createdAt, i.updated_at AS updatedAt,
+  i.synced_at AS syncedAt, i.deleted_at AS deletedAt`;
+
+type ItemKey = [number, string, string];
+
+export class ItemStore {
+  readonly #hashOf: Statement<ItemKey, { contentHash: string; deletedAt: number | null }>;
+  readonly #upsert: Statement<[number, string, string, string, string, string, Buffer | null, string, number | null, number, number]>;
+  readonly #tombstone: Statement<[number, number, string, string]>;
+  readonly #byKey: Statement<ItemKey, ItemRecord>;
+  readonly #search: Statement<[number, string, number], ItemRecord>;
+  readonly #countLive: Statement<[number], { count: number }>;
+
+  constructor(db: SqliteDatabase) {
+    this.#hashOf = db.prepare(`SELECT content_hash AS contentHash, deleted_at AS deletedAt FROM items
+      WHERE connection_id = ? AND kind = ? AND external_id = ?`);
+    this.#upsert = db.prepare(`INSERT INTO items
+      (connection_id, kind, external_id, title, body, metadata, content, content_hash, created_at, updated_at, synced_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (connection_id, kind, external_id) DO UPDATE SET
+        title = excluded.title, body = excluded.body, metadata = excluded.metadata, content = excluded.content,
+        content_hash = excluded.content_hash, created_at = excluded.created_at, updated_at = excluded.updated_at,
+        synced_at = excluded.synced_at, deleted_at = NULL`);
+    this.#tombstone = db.prepare(`UPDATE items SET deleted_at = ? WHERE connection_id = ? AND kind = ? AND external_id = ?
+      AND deleted_at IS NULL`);
+    this.#byKey = db.prepare(`SELECT ${columns} FROM items i WHERE i.connection_id = ? AND i.kind = ? AND i.external_id = ?`);
+    this.#search = db.prepare(`SELECT ${columns} FROM items_fts f
+      JOIN items i ON i.id = f.rowid
+      JOIN connections c ON c.id = i.connection_id
+      WHERE c.workspace_id = ? AND items_fts MATCH ? AND i.deleted_at IS NULL
+      ORDER BY f.rank LIMIT ?`);
+    this.#countLive = db.prepare('SELECT count(*) AS count FROM items WHERE connection_id = ? AND deleted_at IS NULL');
+  }
+
+  /** Inserts or updates by (connection, kind, external id); an unchanged content hash writes nothing. */
+  upsert(item: ItemInput, now = Date.now()): UpsertOutcome {
+    const metadata = JSON.stringify(item.metadata);
+    const contentHash = hashItem(item, metadata);
+    const existing = this.#hashOf.get(item.connectionId, item.kind, item.externalId);
+    if (existing && existing.deletedAt === null && existing.contentHash === contentHash) return 'unchanged';
+    this.#upsert.run(
+      item.connectionId, item.kind, item.externalId, item.title, item.body, metadata, item.content, contentHash,
+      item.createdAt, item.updatedAt, now,
+    );
+    return existing && existing.deletedAt === null ? 'updated' : 'added';
+  }
+
+  /** Records a provider-signalled deletion as a tombstone; false when there was nothing live to delete. */
+  markDeleted(connectionId: number, kind: string, externalId: string, now = Date.now()): boolean {
+    return this.#tombstone.run(now, connectionId, kind, externalId).changes > 0;
+  }
+
+  find(connectionId: number, kind: string, externalId: string): ItemRecord | undefined {
+    return this.#byKey.get(connectionId, kind, externalId);
+  }
+
+  /** Full-text search over a workspace's live items; each word of `text` must match (stemmed). */
+  search(workspaceId: number, text: string, limit = 50): ItemRecord[] {
+    const query = toFtsQuery(text);
+    return query ? this.#search.all(workspaceId, query, limit) : [];
+  }
+
+  countLive(connectionId: number): number {
+    return this.#countLive.get(connectionId)?.count ?? 0;
+  }
+}
+
+function hashItem(item: ItemInput, metadata: string): string {
+  const hash = createHash('sha256');
+  for (const part of [item.title, item.body, metadata, String(item.createdAt), String(item.updatedAt)]) {
+    hash.update(part).update('\0');
+  }
+  if (item.content) hash.update(item.content);
+  return hash.digest('hex');
+}
+
+/** Quotes each word so that user text can never be read as FTS5 syntax (NEAR, AND, column filters, `*`). */
+function toFtsQuery(text: string): string {
+  const words = text.match(/[\p{L}\p{N}_]+/gu) ?? [];
+  return words.map((word) => `"${word}"`).join(' ');
+}

@@ -1,0 +1,122 @@
+/**
+ * Numbered schema migrations, applied in order at open, each in its own
+ * transaction; `PRAGMA user_version` records the last one applied. Never edit a
+ * migration that has shipped: add the next number. Times are Unix milliseconds.
+ * docs/store.md describes each table.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE workspaces (
+        id INTEGER PRIMARY KEY,
+        external_id TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+
+      CREATE TABLE tokens (
+        id INTEGER PRIMARY KEY,
+        external_id TEXT NOT NULL UNIQUE,
+        workspace_id INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        secret_hash BLOB NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER,
+        last_used_at INTEGER,
+        revoked_at INTEGER
+      );
+      CREATE INDEX tokens_by_workspace ON tokens(workspace_id);
+
+      CREATE TABLE connections (
+        id INTEGER PRIMARY KEY,
+        external_id TEXT NOT NULL UNIQUE,
+        workspace_id INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        integration TEXT NOT NULL,
+        scope TEXT,
+        sealed_credentials BLOB NOT NULL,
+        expires_at INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        UNIQUE (workspace_id, integration)
+      );
+
+      CREATE TABLE smart_folders (
+        id INTEGER PRIMARY KEY,
+        external_id TEXT NOT NULL UNIQUE,
+        workspace_id INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        integration TEXT NOT NULL,
+        name TEXT NOT NULL,
+        slug TEXT NOT NULL,
+        guidance TEXT,
+        filter TEXT,
+        output_format TEXT NOT NULL DEFAULT 'folder',
+        file_ext TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        UNIQUE (workspace_id, integration, slug),
+        CHECK ((guidance IS NULL) <> (filter IS NULL))
+      );
+
+      CREATE TABLE items (
+        id INTEGER PRIMARY KEY,
+        connection_id INTEGER NOT NULL REFERENCES connections(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        external_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL DEFAULT '',
+        metadata TEXT NOT NULL DEFAULT '{}',
+        content BLOB,
+        content_hash TEXT NOT NULL,
+        created_at INTEGER,
+        updated_at INTEGER NOT NULL,
+        synced_at INTEGER NOT NULL,
+        deleted_at INTEGER,
+        UNIQUE (connection_id, kind, external_id)
+      );
+      CREATE INDEX items_by_recency ON items(connection_id, updated_at DESC);
+
+      CREATE TABLE sync_state (
+        connection_id INTEGER PRIMARY KEY REFERENCES connections(id) ON DELETE CASCADE,
+        status TEXT NOT NULL DEFAULT 'pending',
+        cursor TEXT,
+        items_synced INTEGER NOT NULL DEFAULT 0,
+        items_total INTEGER,
+        last_started_at INTEGER,
+        last_finished_at INTEGER,
+        last_success_at INTEGER,
+        last_error_code TEXT,
+        last_error TEXT,
+        next_run_at INTEGER
+      );
+    `,
+  },
+];
+
+/**
+ * Derived shape, re-run at every open and idempotent: the FTS5 index over item
+ * text (porter stemming) kept in step with `items` by triggers.
+ */
+export const derivedShape = `
+  CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(
+    title, body, content='items', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
+  );
+  CREATE TRIGGER IF NOT EXISTS items_fts_insert AFTER INSERT ON items BEGIN
+    INSERT INTO items_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+  END;
+  CREATE TRIGGER IF NOT EXISTS items_fts_delete AFTER DELETE ON items BEGIN
+    INSERT INTO items_fts(items_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+  END;
+  CREATE TRIGGER IF NOT EXISTS items_fts_update AFTER UPDATE OF title, body ON items BEGIN
+    INSERT INTO items_fts(items_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+    INSERT INTO items_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+  END;
+`;

@@ -1,0 +1,91 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+
+export const repoRoot = join(import.meta.dirname, '..', '..');
+export const cliEntry = join(repoRoot, 'src', 'cli', 'main.ts');
+
+export interface TestAgent {
+  apiUrl: string;
+  dataDir: string;
+  adminKey: string;
+  /** Everything the agent wrote to stdout and stderr so far. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'airstore-test-'));
+}
+
+/** Starts the real agent (`airstore serve --port 0`) as a child process on a data directory. */
+export async function startAgent(options: { dataDir?: string; env?: NodeJS.ProcessEnv; args?: string[] } = {}): Promise<TestAgent> {
+  const dataDir = options.dataDir ?? tempDataDir();
+  const child = spawn(process.execPath, [cliEntry, 'serve', '--port', '0', ...(options.args ?? [])], {
+    env: { ...process.env, AIRSTORE_HOME: dataDir, AIRSTORE_ADMIN_KEY: '', AIRSTORE_SECRET_KEY: '', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const apiUrl = await waitForListening(child, () => output);
+  const adminKey = options.env?.AIRSTORE_ADMIN_KEY || readFileSync(join(dataDir, 'admin.key'), 'utf8').trim();
+  return {
+    apiUrl,
+    dataDir,
+    adminKey,
+    output: () => output,
+    stop: () => stopChild(child),
+  };
+}
+
+async function waitForListening(child: ChildProcess, output: () => string): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const match = /listening on (\S+)/.exec(output());
+    if (match) return match[1]!;
+    if (child.exitCode !== null) throw new Error(`agent exited with ${child.exitCode}:\n${output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`agent did not start:\n${output()}`);
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export function removeDataDir(dataDir: string): void {
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+export interface ApiReply {
+  status: number;
+  headers: Headers;
+  /** Whatever JSON the agent sent; tests assert its shape. */
+  body: any;
+}
+
+/** A raw HTTP call to the agent, for asserting exact statuses and bodies. */
+export async function call(
+  agent: Pick<TestAgent, 'apiUrl'>,
+  method: string,
+  path: string,
+  options: { key?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<ApiReply> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.key) headers.authorization = `Bearer ${options.key}`;
+  let body: string | undefined = options.rawBody;
+  if (options.body !== undefined) body = JSON.stringify(options.body);
+  if (body !== undefined) headers['content-type'] ??= 'application/json';
+  const response = await fetch(`${agent.apiUrl}${path}`, { method, headers, body });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+}
