@@ -9,7 +9,6 @@
 export const errorCatalogue = {
   invalid_request: { status: 400, message: 'invalid request: %s' },
   invalid_json: { status: 400, message: 'request body is not valid JSON: %s' },
-  invalid_path: { status: 400, message: 'invalid path: %s' },
   auth_required: { status: 401, message: 'missing credentials: send "Authorization: Bearer <admin key or tok_…>"' },
   invalid_token: { status: 401, message: 'the API key or token is not valid' },
   token_expired: { status: 401, message: 'the token has expired' },

@@ -1,5 +1,5 @@
 import { type TSchema, Type } from 'typebox';
-import { integrationTypes } from '../../connectors/index.ts';
+import { connectors } from '../../connectors/index.ts';
 
 /**
  * Response shapes. Fastify serialises replies through these, so a field not
@@ -60,6 +60,6 @@ export function listOf<T extends TSchema>(item: T) {
 }
 
 /** Request pieces shared by several routes. */
-export const integrationTypeSchema = Type.Union(integrationTypes.map((type) => Type.Literal(type)));
+export const integrationTypeSchema = Type.Enum(connectors.map((connector) => connector.id));
 export const nameSchema = Type.String({ minLength: 1, maxLength: 200 });
 export const workspaceParams = Type.Object({ workspaceId: Type.String({ minLength: 1, maxLength: 100 }) });

@@ -61,9 +61,6 @@ export class SmartFolderService {
   update(principal: Principal, workspaceId: string, folderId: string, changes: SmartFolderChanges): SmartFolderRecord {
     const workspace = resolveWorkspace(this.#store, principal, workspaceId);
     const folder = this.#find(workspace, folderId);
-    if (changes.guidance !== undefined && changes.filter !== undefined) {
-      throw new AirstoreError('invalid_request', 'give either "guidance" or "filter", not both');
-    }
     const definition = this.#define(folder.integration as IntegrationType, folder, changes);
     if (definition.slug !== folder.slug) this.#assertFree(workspace, folder.integration, definition.slug);
     return this.#store.smartFolders.update(folder, definition);
@@ -77,6 +74,9 @@ export class SmartFolderService {
     const name = (changes.name ?? current.name).trim();
     const slug = slugify(name);
     if (!slug) throw new AirstoreError('invalid_folder_name', name);
+    if (changes.guidance !== undefined && changes.filter !== undefined) {
+      throw new AirstoreError('invalid_request', 'give either "guidance" or "filter", not both');
+    }
     let { guidance, filter } = current;
     if (changes.guidance !== undefined) {
       guidance = changes.guidance.trim();

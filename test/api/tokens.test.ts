@@ -20,7 +20,7 @@ describe('workspace tokens', () => {
   const mint = async (workspace: string, body: Record<string, unknown> = { name: 'vm' }) => {
     const reply = await call(agent, 'POST', `/workspaces/${workspace}/tokens`, { key: agent.adminKey, body });
     assert.equal(reply.status, 201);
-    return reply.body as { token: string; info: { external_id: string; name: string } };
+    return reply.body as { token: string; info: { external_id: string; name: string; expires_at: string } };
   };
 
   it('shows the raw token once, at creation, with 256 bits of randomness', async () => {
