@@ -12,6 +12,7 @@ import { connectionRoutes } from './routes/connections.ts';
 import { healthRoutes } from './routes/health.ts';
 import { smartFolderRoutes } from './routes/smart-folders.ts';
 import { tokenRoutes } from './routes/tokens.ts';
+import { whoamiRoutes } from './routes/whoami.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
 import { validatorCompiler } from './validation.ts';
 
@@ -66,6 +67,7 @@ export function buildApi(options: ApiOptions): Api {
 
   app.register(async (api) => {
     healthRoutes(api);
+    whoamiRoutes(api);
     workspaceRoutes(api, options.services);
     connectionRoutes(api, options.services);
     smartFolderRoutes(api, options.services);

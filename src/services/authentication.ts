@@ -27,7 +27,7 @@ export class Authenticator {
     if (!grant) throw new AirstoreError('invalid_token');
     if (grant.revokedAt !== null) throw new AirstoreError('token_revoked');
     if (grant.expiresAt !== null && grant.expiresAt <= now) throw new AirstoreError('token_expired');
-    if (grant.lastUsedAt === null || now - grant.lastUsedAt >= lastUsedResolutionMs) this.#store.tokens.touch(grant.id, now);
-    return { kind: 'token', tokenId: grant.id, workspaceId: grant.workspaceId, workspaceExternalId: grant.workspaceExternalId };
+    if (grant.lastUsedAt === null || now - grant.lastUsedAt >= lastUsedResolutionMs) this.#store.tokens.touch(grant, now);
+    return { kind: 'token', token: grant };
   }
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { AirstoreError } from '../errors.ts';
 import { newExternalId, newSecret } from '../ids.ts';
 import type { Store } from '../store/index.ts';
@@ -12,7 +12,7 @@ export interface MintedToken {
 }
 
 export function hashTokenSecret(secret: string): Buffer {
-  return createHash('sha256').update(secret).digest();
+  return hash('sha256', secret, 'buffer');
 }
 
 export class TokenService {

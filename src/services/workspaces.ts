@@ -20,7 +20,7 @@ export class WorkspaceService {
   /** The admin sees every workspace; a token sees its own. */
   list(principal: Principal): Workspace[] {
     if (principal.kind === 'admin') return this.#store.workspaces.list();
-    return [resolveWorkspace(this.#store, principal, principal.workspaceExternalId)];
+    return [resolveWorkspace(this.#store, principal, principal.token.workspaceExternalId)];
   }
 
   get(principal: Principal, externalId: string): Workspace {

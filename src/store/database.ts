@@ -18,6 +18,10 @@ export function openDatabase(path: string): SqliteDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const db = new Database(path);
   try {
+    // One agent owns the file (the CLI and mounts go through its API). Exclusive locking
+    // keeps WAL's index in process memory, which spares every read the file-lock syscalls
+    // that otherwise cost more than the query, and makes a second opener fail loudly.
+    db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');

@@ -18,10 +18,11 @@ export interface Store {
 
 export function openStore(path: string): Store {
   const db = openDatabase(path);
+  const tokens = new TokenStore(db);
   return {
     db,
-    workspaces: new WorkspaceStore(db),
-    tokens: new TokenStore(db),
+    workspaces: new WorkspaceStore(db, () => tokens.forgetGrants()),
+    tokens,
     connections: new ConnectionStore(db),
     smartFolders: new SmartFolderStore(db),
     items: new ItemStore(db),

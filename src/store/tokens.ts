@@ -19,7 +19,18 @@ export interface TokenGrant extends TokenRecord {
 const columns = `t.id, t.external_id AS externalId, t.workspace_id AS workspaceId, t.name,
   t.created_at AS createdAt, t.expires_at AS expiresAt, t.last_used_at AS lastUsedAt, t.revoked_at AS revokedAt`;
 
+/** Past this many cached grants the cache starts over; it only ever holds tokens in use. */
+const grantCacheLimit = 10_000;
+
 export class TokenStore {
+  /**
+   * Grants by secret hash. Every request authenticates, and even an indexed SQLite
+   * read costs more than the rest of authentication, so grants are kept in memory.
+   * The agent is the store's only writer (the file is opened with exclusive locking),
+   * so the cache stays exact: revocation and workspace deletion clear it, `touch`
+   * updates it. Unknown hashes are never cached, so guessing cannot fill it.
+   */
+  readonly #grants = new Map<string, TokenGrant>();
   readonly #insert: Statement<[string, number, string, Buffer, number, number | null]>;
   readonly #bySecretHash: Statement<[Buffer], TokenGrant>;
   readonly #byExternalId: Statement<[number, string], TokenRecord>;
@@ -32,7 +43,9 @@ export class TokenStore {
       'INSERT INTO tokens (external_id, workspace_id, name, secret_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.#bySecretHash = db.prepare(
-      `SELECT ${columns}, w.external_id AS workspaceExternalId FROM tokens t JOIN workspaces w ON w.id = t.workspace_id WHERE t.secret_hash = ?`,
+      // A correlated subquery rather than a JOIN: SQLite's join set-up (a Bloom filter) costs more than the lookup itself.
+      `SELECT ${columns}, (SELECT external_id FROM workspaces WHERE id = t.workspace_id) AS workspaceExternalId
+       FROM tokens t WHERE t.secret_hash = ?`,
     );
     this.#byExternalId = db.prepare(`SELECT ${columns} FROM tokens t WHERE t.workspace_id = ? AND t.external_id = ?`);
     this.#active = db.prepare(`SELECT ${columns} FROM tokens t WHERE t.workspace_id = ? AND t.revoked_at IS NULL ORDER BY t.created_at, t.id`);
@@ -60,7 +73,15 @@ export class TokenStore {
 
   /** An indexed lookup on the unique hash column: no scan, whatever the number of tokens. */
   findBySecretHash(secretHash: Buffer): TokenGrant | undefined {
-    return this.#bySecretHash.get(secretHash);
+    const key = secretHash.toString('base64');
+    const cached = this.#grants.get(key);
+    if (cached) return cached;
+    const grant = this.#bySecretHash.get(secretHash);
+    if (grant) {
+      if (this.#grants.size >= grantCacheLimit) this.#grants.clear();
+      this.#grants.set(key, grant);
+    }
+    return grant;
   }
 
   findByExternalId(workspaceId: number, externalId: string): TokenRecord | undefined {
@@ -74,9 +95,17 @@ export class TokenStore {
 
   revoke(id: number, now = Date.now()): void {
     this.#revoke.run(now, id);
+    this.forgetGrants();
   }
 
-  touch(id: number, now = Date.now()): void {
-    this.#touch.run(now, id);
+  /** Records use; `grant` is the object `findBySecretHash` returned, kept current in the cache. */
+  touch(grant: TokenGrant, now = Date.now()): void {
+    this.#touch.run(now, grant.id);
+    grant.lastUsedAt = now;
+  }
+
+  /** Called whenever tokens may have gone (revocation, workspace deletion). */
+  forgetGrants(): void {
+    this.#grants.clear();
   }
 }

@@ -17,7 +17,11 @@ export class WorkspaceStore {
   readonly #all: Statement<[], Workspace>;
   readonly #delete: Statement<[number]>;
 
-  constructor(db: SqliteDatabase) {
+  readonly #onDelete: () => void;
+
+  /** `onDelete` runs after a deletion, for caches of rows the cascade removed. */
+  constructor(db: SqliteDatabase, onDelete: () => void) {
+    this.#onDelete = onDelete;
     this.#insert = db.prepare('INSERT INTO workspaces (external_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)');
     this.#byExternalId = db.prepare(`SELECT ${columns} FROM workspaces WHERE external_id = ?`);
     this.#byName = db.prepare(`SELECT ${columns} FROM workspaces WHERE name = ?`);
@@ -45,5 +49,6 @@ export class WorkspaceStore {
   /** Deletes the workspace and, by cascade, its tokens, connections, smart folders and items. */
   delete(id: number): void {
     this.#delete.run(id);
+    this.#onDelete();
   }
 }

@@ -114,6 +114,7 @@ describe('smart folders', () => {
     const ws = (await call(agent, 'POST', '/workspaces', { key: agent.adminKey, body: { name: 'doomed' } })).body.external_id;
     await call(agent, 'POST', `/workspaces/${ws}/smart-folders`, { key: agent.adminKey, body: { integration: 'github', name: 'x', guidance: 'x' } });
     const { token } = (await call(agent, 'POST', `/workspaces/${ws}/tokens`, { key: agent.adminKey, body: { name: 't' } })).body;
+    assert.equal((await call(agent, 'GET', `/workspaces/${ws}`, { key: token })).status, 200, 'the token works, and is now cached');
     assert.equal((await call(agent, 'DELETE', `/workspaces/${ws}`, { key: agent.adminKey })).status, 204);
     assert.equal((await call(agent, 'GET', `/workspaces/${ws}`, { key: agent.adminKey })).status, 404);
     const refused = await call(agent, 'GET', `/workspaces/${ws}`, { key: token });

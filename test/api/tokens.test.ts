@@ -147,3 +147,20 @@ describe('workspace tokens', () => {
     assert.equal(reply.body.status, 'ok');
   });
 });
+
+describe('whoami', () => {
+  it('tells a token its workspace and the admin key that it is the admin', async () => {
+    const agent = await startAgent();
+    try {
+      const ws = (await call(agent, 'POST', '/workspaces', { key: agent.adminKey, body: { name: 'w' } })).body.external_id;
+      const minted = (await call(agent, 'POST', `/workspaces/${ws}/tokens`, { key: agent.adminKey, body: { name: 'vm', expiresIn: 3600 } })).body;
+      const asToken = await call(agent, 'GET', '/whoami', { key: minted.token });
+      assert.deepEqual(asToken.body, { kind: 'token', workspace_id: ws, token_id: minted.info.external_id, expires_at: minted.info.expires_at });
+      assert.deepEqual((await call(agent, 'GET', '/whoami', { key: agent.adminKey })).body, { kind: 'admin' });
+      assert.equal((await call(agent, 'GET', '/whoami')).status, 401);
+    } finally {
+      await agent.stop();
+      removeDataDir(agent.dataDir);
+    }
+  });
+});

@@ -64,7 +64,7 @@ describe('store: tokens', () => {
   it('finds a token by its hash through the unique index, without a scan', () => {
     const store = openStore(freshPath());
     const plan = store.db
-      .prepare('EXPLAIN QUERY PLAN SELECT t.id FROM tokens t JOIN workspaces w ON w.id = t.workspace_id WHERE t.secret_hash = ?')
+      .prepare('EXPLAIN QUERY PLAN SELECT t.id, (SELECT external_id FROM workspaces WHERE id = t.workspace_id) FROM tokens t WHERE t.secret_hash = ?')
       .all(Buffer.alloc(32)) as Array<{ detail: string }>;
     const details = plan.map((row) => row.detail).join('\n');
     assert.match(details, /SEARCH t USING INDEX sqlite_autoindex_tokens_2 \(secret_hash=\?\)/);

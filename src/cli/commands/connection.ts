@@ -1,0 +1,61 @@
+import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { integrationTypes, type IntegrationType } from '../../../connectors/index.ts';
+import { agentClient } from '../client.ts';
+import { type OutputOptions, note, printList, printObject } from '../output.ts';
+import { collectKeyValue } from '../parse.ts';
+
+type Globals = OutputOptions & { server?: string };
+
+interface AddOptions {
+  accessToken?: string;
+  refreshToken?: string;
+  apiKey?: string;
+  scope?: string;
+  extra?: Record<string, string>;
+}
+
+/** A secret given as `-` is read from stdin, so it never shows in `ps` or shell history. */
+function secretValue(value: string | undefined): string | undefined {
+  return value === '-' ? readFileSync(0, 'utf8').trim() : value;
+}
+
+export function registerConnection(program: Command): void {
+  const connection = program.command('connection').description('connect integrations to a workspace with existing credentials (admin)');
+
+  connection
+    .command('add <workspace> <type>')
+    .description(`connect an integration (${integrationTypes.join(', ')})`)
+    .option('--access-token <token>', 'OAuth access token or personal access token ("-" reads stdin)')
+    .option('--refresh-token <token>', 'OAuth refresh token ("-" reads stdin)')
+    .option('--api-key <key>', 'API key for key-based integrations ("-" reads stdin)')
+    .option('--scope <scope>', 'OAuth scope string')
+    .option('--extra <key=value>', 'provider-specific setting, repeatable', collectKeyValue)
+    .action(async (workspaceId: string, type: string, options: AddOptions, command: Command) => {
+      const globals = command.optsWithGlobals<Globals>();
+      const created = await agentClient(globals).connections.create(workspaceId, {
+        integrationType: type as IntegrationType,
+        accessToken: secretValue(options.accessToken),
+        refreshToken: secretValue(options.refreshToken),
+        apiKey: secretValue(options.apiKey),
+        scope: options.scope,
+        extra: options.extra,
+      });
+      printObject(globals, created);
+    });
+
+  connection.command('list <workspace>').description('list connections (never their credentials)').action(async (workspaceId: string, _options, command: Command) => {
+    const globals = command.optsWithGlobals<Globals>();
+    const connections = await agentClient(globals).connections.list(workspaceId);
+    printList(globals, connections, ['external_id', 'integration_type', 'scope', 'created_at']);
+  });
+
+  connection
+    .command('remove <workspace> <connection>')
+    .description('remove a connection, its credentials and its synced data')
+    .action(async (workspaceId: string, connectionId: string, _options, command: Command) => {
+      const globals = command.optsWithGlobals<Globals>();
+      await agentClient(globals).connections.del(workspaceId, connectionId);
+      note(`removed connection ${connectionId}`);
+    });
+}

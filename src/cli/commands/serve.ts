@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { startAgent } from '../../agent.ts';
+import { dataFiles, defaultHost, defaultPort, resolveDataDir } from '../../config.ts';
+import { note } from '../output.ts';
+import { parsePort } from '../parse.ts';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('run the agent in the foreground: store, sync and the local HTTP API')
+    .option('--host <address>', 'address to listen on', defaultHost)
+    .option('--port <port>', 'port to listen on (0 picks a free one)', parsePort, defaultPort)
+    .option('--allow-host <name...>', 'host names besides loopback that clients may use (for a hub)')
+    .option('--log-level <level>', 'fatal, error, warn, info, debug or trace', 'warn')
+    .action(async (options: { host: string; port: number; allowHost?: string[]; logLevel: string }) => {
+      const dataDir = resolveDataDir();
+      const agent = await startAgent({
+        dataDir,
+        host: options.host,
+        port: options.port,
+        allowedHosts: options.allowHost,
+        logLevel: options.logLevel,
+      });
+      process.stdout.write(`airstore agent listening on ${agent.apiUrl}\n`);
+      note(`data directory: ${dataDir}`);
+      if (agent.keys.adminKeySource === 'created') {
+        note(`admin key (shown this once; the CLI on this machine reads it from ${dataFiles(dataDir).adminKey}):`);
+        note(`  ${agent.keys.adminKey}`);
+      } else {
+        note(`admin key: ${agent.keys.adminKeySource === 'env' ? 'from AIRSTORE_ADMIN_KEY' : `in ${dataFiles(dataDir).adminKey}`}`);
+      }
+      await new Promise<void>((resolve) => {
+        for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
+      });
+      note('stopping');
+      await agent.close();
+    });
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import pkg from '../../package.json' with { type: 'json' };
+import { registerConnection } from './commands/connection.ts';
+import { registerFolder } from './commands/folder.ts';
+import { registerServe } from './commands/serve.ts';
+import { registerToken } from './commands/token.ts';
+import { registerWorkspace } from './commands/workspace.ts';
+import { describeFailure, exitCodes } from './exit-codes.ts';
+
+const program = new Command('airstore')
+  .description('Your SaaS data as files: smart folders, a local HTTP API and a FUSE mount.')
+  .version(pkg.version)
+  .option('--json', 'print data as JSON')
+  .option('--server <url>', 'API base URL of the agent (default: the agent running on this machine)')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+registerServe(program);
+registerWorkspace(program);
+registerConnection(program);
+registerFolder(program);
+registerToken(program);
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; commander has already printed the usage problem.
+    process.exitCode = error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
+  } else {
+    const failure = describeFailure(error);
+    process.stderr.write(`airstore: ${failure.line}\n`);
+    process.exitCode = failure.exitCode;
+  }
+}

@@ -1,0 +1,51 @@
+import { HttpClient } from './client.ts';
+import { Connections } from './resources/connections.ts';
+import { SmartFolders } from './resources/smart-folders.ts';
+import { Tokens } from './resources/tokens.ts';
+import { Workspaces } from './resources/workspaces.ts';
+import type { ClientOptions } from './types.ts';
+
+/**
+ * The client for an airstore agent's HTTP API (docs/api.md).
+ *
+ * ```ts
+ * import Airstore from 'airstore/sdk'
+ * const airstore = new Airstore() // AIRSTORE_API_KEY, AIRSTORE_BASE_URL
+ * const ws = await airstore.workspaces.create({ name: 'vm-alice' })
+ * ```
+ */
+export class Airstore {
+  readonly workspaces: Workspaces;
+  readonly connections: Connections;
+  readonly smartFolders: SmartFolders;
+  readonly tokens: Tokens;
+
+  /** Throws `AirstoreError` when no API key is given and AIRSTORE_API_KEY is unset. */
+  constructor(options: ClientOptions = {}) {
+    const client = new HttpClient(options);
+    this.workspaces = new Workspaces(client);
+    this.connections = new Connections(client);
+    this.smartFolders = new SmartFolders(client);
+    this.tokens = new Tokens(client);
+  }
+}
+
+export default Airstore;
+
+export {
+  AirstoreError,
+  APIError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  PayloadTooLargeError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+} from './errors.ts';
+
+export type * from './types.ts';

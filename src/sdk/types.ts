@@ -1,0 +1,122 @@
+/** Objects exactly as docs/api.md defines them (snake_case, absent values `null`), and request parameters. */
+
+export type IntegrationType = 'gmail' | 'gdrive' | 'github' | 'notion' | 'linear' | 'slack' | 'posthog';
+
+export type OutputFormat = 'folder' | 'file';
+
+export type FilterValue = string | number | boolean | string[];
+
+/** Field → value, checked by the agent against the fields the integration declares. */
+export type SmartFolderFilter = Record<string, FilterValue>;
+
+export interface Workspace {
+  external_id: string;
+  name: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Credentials are never returned. */
+export interface Connection {
+  external_id: string;
+  workspace_id: string;
+  integration_type: IntegrationType;
+  scope: string | null;
+  expires_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SmartFolder {
+  external_id: string;
+  workspace_id: string;
+  integration: IntegrationType;
+  name: string;
+  /** Its directory in the mount: `/<integration>/<slug of name>`. */
+  path: string;
+  guidance: string | null;
+  filter: SmartFolderFilter | null;
+  output_format: OutputFormat;
+  file_ext: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Token {
+  external_id: string;
+  workspace_id: string;
+  name: string;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface TokenCreateResponse {
+  /** The raw `tok_…` value, returned this once only. */
+  token: string;
+  info: Token;
+}
+
+export interface WorkspaceCreateParams {
+  name: string;
+}
+
+export interface ConnectionCreateParams {
+  integrationType: IntegrationType;
+  accessToken?: string;
+  refreshToken?: string;
+  apiKey?: string;
+  scope?: string;
+  extra?: Record<string, string>;
+}
+
+export interface SmartFolderUpdateParams {
+  name?: string;
+  guidance?: string;
+  filter?: SmartFolderFilter;
+  outputFormat?: OutputFormat;
+  fileExt?: string | null;
+}
+
+/** Exactly one of `guidance` and `filter`. */
+export interface SmartFolderCreateParams extends SmartFolderUpdateParams {
+  integration: IntegrationType;
+  name: string;
+}
+
+export interface TokenCreateParams {
+  name: string;
+  /** Seconds until expiry; 0 or absent: never. */
+  expiresIn?: number;
+}
+
+export interface ClientOptions {
+  /** Defaults to `AIRSTORE_API_KEY`: the admin key (`adm_…`) or a workspace token (`tok_…`). */
+  apiKey?: string;
+  /** Defaults to `AIRSTORE_BASE_URL`, else `http://127.0.0.1:1994/api/v1`. */
+  baseURL?: string;
+  /** Milliseconds for one attempt, answer included; default 60000. */
+  timeout?: number;
+  /** Retries after the first attempt; default 2. */
+  maxRetries?: number;
+  defaultHeaders?: Record<string, string>;
+}
+
+/** Per-call overrides, the last argument of every method. */
+export interface RequestOptions {
+  timeout?: number;
+  maxRetries?: number;
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+}
+
+/** The HTTP answer behind a returned object. */
+export interface LastResponse {
+  statusCode: number;
+  /** Lower-case names. */
+  headers: Record<string, string>;
+  requestId: string | undefined;
+}
+
+/** A returned object or array, with its non-enumerable `lastResponse` (so JSON.stringify and spreads skip it). */
+export type WithResponse<T> = T & { readonly lastResponse: LastResponse };
