@@ -10,6 +10,7 @@ export const errorCatalogue = {
   invalid_request: { status: 400, message: 'invalid request: %s' },
   invalid_json: { status: 400, message: 'request body is not valid JSON: %s' },
   auth_required: { status: 401, message: 'missing credentials: send "Authorization: Bearer <admin key or tok_…>"' },
+  no_api_key: { status: 401, message: 'no API key: set AIRSTORE_API_KEY, or run where the agent keeps %s' },
   invalid_token: { status: 401, message: 'the API key or token is not valid' },
   token_expired: { status: 401, message: 'the token has expired' },
   token_revoked: { status: 401, message: 'the token has been revoked' },

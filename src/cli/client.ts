@@ -16,9 +16,9 @@ export interface ClientOptions {
  */
 export function agentClient(options: ClientOptions, env: NodeJS.ProcessEnv = process.env): Airstore {
   const dataDir = resolveDataDir(env);
-  const baseURL = options.server ?? env.AIRSTORE_BASE_URL ?? readAgentInfo(dataDir)?.apiUrl ?? `http://${defaultHost}:${defaultPort}${apiPrefix}`;
-  const apiKey = env.AIRSTORE_API_KEY ?? env.AIRSTORE_ADMIN_KEY ?? readAdminKeyFile(dataDir);
-  if (!apiKey) throw new AirstoreError('auth_required');
+  const baseURL = options.server || env.AIRSTORE_BASE_URL || readAgentInfo(dataDir)?.apiUrl || `http://${defaultHost}:${defaultPort}${apiPrefix}`;
+  const apiKey = env.AIRSTORE_API_KEY || env.AIRSTORE_ADMIN_KEY || readAdminKeyFile(dataDir);
+  if (!apiKey) throw new AirstoreError('no_api_key', dataFiles(dataDir).adminKey);
   return new Airstore({ apiKey, baseURL, maxRetries: 1, timeout: 30_000 });
 }
 
