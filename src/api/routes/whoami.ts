@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { nullableString } from '../schemas.ts';
 import type { Api } from '../server.ts';
 
 /** Who the caller's key is: the admin, or a token and its workspace (how a mount learns its workspace). */
@@ -10,7 +11,7 @@ export function whoamiRoutes(api: Api): void {
           kind: Type.Enum(['admin', 'token']),
           workspace_id: Type.Optional(Type.String()),
           token_id: Type.Optional(Type.String()),
-          expires_at: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+          expires_at: Type.Optional(nullableString),
         }),
       },
     },
