@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AirstoreError, type ErrorCode, isAirstoreError } from '../errors.ts';
+import { AirstoreError, isAirstoreError } from '../errors.ts';
 import { describeValidationError } from './validation.ts';
 
 /** Fastify's own errors that a client can cause, mapped onto our catalogue. */
@@ -16,7 +16,7 @@ export function toAirstoreError(error: FastifyError | Error, bodyLimit: number):
   if (isAirstoreError(error)) return error;
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
-    return new AirstoreError('invalid_request', describeValidationError(fastifyError.validation as never, fastifyError.validationContext));
+    return new AirstoreError('invalid_request', describeValidationError(fastifyError.validation, fastifyError.validationContext));
   }
   const mapped = fastifyError.code ? fastifyCodes[fastifyError.code] : undefined;
   if (mapped) return mapped(fastifyError, bodyLimit);
@@ -33,7 +33,7 @@ export function sendError(reply: FastifyReply, error: AirstoreError): FastifyRep
 export function createErrorHandler(bodyLimit: number) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const airstoreError = toAirstoreError(error, bodyLimit);
-    if (airstoreError.code === ('internal_error' satisfies ErrorCode)) request.log.error({ err: error }, 'request failed');
+    if (airstoreError.code === 'internal_error') request.log.error({ err: error }, 'request failed');
     return sendError(reply, airstoreError);
   };
 }

@@ -40,7 +40,9 @@ export const bodyLimit = 256 * 1024;
 export function buildApi(options: ApiOptions): Api {
   const app = Fastify({
     bodyLimit,
-    logger: { level: options.logLevel ?? 'warn' },
+    // Logs go to stderr so stdout stays for what the command prints. Pino's request
+    // serialiser logs method, URL and addresses, never headers, so keys stay out of logs.
+    logger: { level: options.logLevel ?? 'warn', stream: process.stderr },
     genReqId: () => `req_${randomBytes(8).toString('hex')}`,
     requestIdHeader: false,
     return503OnClosing: true,

@@ -1,5 +1,5 @@
-import { Ajv, type ErrorObject } from 'ajv';
-import type { FastifySchemaCompiler } from 'fastify';
+import { Ajv } from 'ajv';
+import type { FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify';
 
 /**
  * Two validators: bodies are checked strictly (no type coercion, unknown fields
@@ -15,12 +15,12 @@ export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpP
 const partNames: Record<string, string> = { body: 'body', querystring: 'query', params: 'path', headers: 'header' };
 
 /** One sentence naming the field at fault, e.g. `body.integrationType must be one of gmail, gdrive, …`. */
-export function describeValidationError(errors: readonly ErrorObject[], part: string | undefined): string {
+export function describeValidationError(errors: readonly FastifySchemaValidationError[], part: string | undefined): string {
   const error = errors[0];
   if (!error) return 'the request does not match its schema';
   const base = partNames[part ?? ''] ?? part ?? 'request';
   const where = [base, ...error.instancePath.split('/').filter(Boolean)].join('.');
-  const params = error.params as Record<string, unknown>;
+  const { params } = error;
   if (part === 'body' && error.instancePath === '' && error.keyword === 'type') return 'the request body must be a JSON object';
   switch (error.keyword) {
     case 'required':
@@ -30,7 +30,7 @@ export function describeValidationError(errors: readonly ErrorObject[], part: st
     case 'enum':
       return `${where} must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
     case 'anyOf': {
-      const literals = errors.filter((e) => e.keyword === 'const').map((e) => (e.params as { allowedValue: unknown }).allowedValue);
+      const literals = errors.filter((e) => e.keyword === 'const').map((e) => e.params.allowedValue);
       return literals.length > 0 ? `${where} must be one of ${literals.join(', ')}` : `${where} ${error.message ?? 'is invalid'}`;
     }
     default:

@@ -52,9 +52,19 @@ export class SmartFolderService {
     return this.#store.smartFolders.list(resolveWorkspace(this.#store, principal, workspaceId).id);
   }
 
-  /** By id (`sq_…`) or by path in the mounted tree (`/github/open-prs`). */
-  get(principal: Principal, workspaceId: string, idOrPath: string): SmartFolderRecord {
-    return this.#find(resolveWorkspace(this.#store, principal, workspaceId), idOrPath);
+  get(principal: Principal, workspaceId: string, folderId: string): SmartFolderRecord {
+    return this.#find(resolveWorkspace(this.#store, principal, workspaceId), folderId);
+  }
+
+  /** By its directory in the mounted tree, e.g. `/github/open-prs` (slashes around it optional). */
+  getByPath(principal: Principal, workspaceId: string, path: string): SmartFolderRecord {
+    const workspace = resolveWorkspace(this.#store, principal, workspaceId);
+    const [integration, slug, ...rest] = path.split('/').filter(Boolean);
+    const folder = integration && slug && rest.length === 0 && integrationTypes.includes(integration as IntegrationType)
+      ? this.#store.smartFolders.findBySlug(workspace.id, integration, slug)
+      : undefined;
+    if (!folder) throw new AirstoreError('smart_folder_not_found', path);
+    return folder;
   }
 
   /** Setting guidance replaces a filter and the other way round; renaming moves the directory. */
@@ -103,17 +113,9 @@ export class SmartFolderService {
     }
   }
 
-  #find(workspace: Workspace, idOrPath: string): SmartFolderRecord {
-    const folder = idOrPath.includes('/')
-      ? this.#findByPath(workspace, idOrPath)
-      : this.#store.smartFolders.findByExternalId(workspace.id, idOrPath);
-    if (!folder) throw new AirstoreError('smart_folder_not_found', idOrPath);
+  #find(workspace: Workspace, folderId: string): SmartFolderRecord {
+    const folder = this.#store.smartFolders.findByExternalId(workspace.id, folderId);
+    if (!folder) throw new AirstoreError('smart_folder_not_found', folderId);
     return folder;
-  }
-
-  #findByPath(workspace: Workspace, path: string): SmartFolderRecord | undefined {
-    const [integration, slug, ...rest] = path.split('/').filter(Boolean);
-    if (!integration || !slug || rest.length > 0 || !integrationTypes.includes(integration as IntegrationType)) return undefined;
-    return this.#store.smartFolders.findBySlug(workspace.id, integration, slug);
   }
 }

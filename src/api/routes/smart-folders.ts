@@ -41,8 +41,7 @@ export function smartFolderRoutes(api: Api, { smartFolders }: Services): void {
     },
   }, async (request) => {
     const { workspaceId } = request.params;
-    const path = request.query.path.includes('/') ? request.query.path : `/${request.query.path}/`;
-    return presentSmartFolder(smartFolders.get(request.principal, workspaceId, path), workspaceId);
+    return presentSmartFolder(smartFolders.getByPath(request.principal, workspaceId, request.query.path), workspaceId);
   });
 
   api.get('/workspaces/:workspaceId/smart-folders/:folderId', {
