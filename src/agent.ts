@@ -46,7 +46,9 @@ export async function startAgent(options: AgentOptions): Promise<RunningAgent> {
   const { dataDir } = options;
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const running = readAgentInfo(dataDir);
-  if (running && running.pid !== process.pid) throw new AirstoreError('agent_running', running.pid, dataDir, running.apiUrl);
+  if (running && running.pid !== process.pid && (await answersHealth(running.apiUrl))) {
+    throw new AirstoreError('agent_running', running.pid, dataDir, running.apiUrl);
+  }
 
   const keys = loadAgentKeys(dataDir, options.env);
   const store = openStore(dataFiles(dataDir).database);
@@ -82,6 +84,15 @@ export async function startAgent(options: AgentOptions): Promise<RunningAgent> {
       return closing;
     },
   };
+}
+
+/** A crash can leave agent.json behind with its pid reused by another program: ask the address itself. */
+async function answersHealth(apiUrl: string): Promise<boolean> {
+  try {
+    return (await fetch(`${apiUrl}/health`, { signal: AbortSignal.timeout(2000) })).ok;
+  } catch {
+    return false;
+  }
 }
 
 /** The name a client on this machine uses to reach a listener bound to `host`. */

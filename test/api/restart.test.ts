@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { call, removeDataDir, startAgent, tempDataDir } from '../helpers/agent.ts';
 
@@ -67,6 +69,20 @@ describe('agent restarts', () => {
     } finally {
       await agent.stop();
       removeDataDir(agent.dataDir);
+    }
+  });
+});
+
+describe('a stale agent.json', () => {
+  it('does not stop a new agent when the recorded pid is alive but is not an agent', async () => {
+    const dataDir = tempDataDir();
+    try {
+      writeFileSync(join(dataDir, 'agent.json'), JSON.stringify({ pid: process.pid, apiUrl: 'http://127.0.0.1:9/api/v1', startedAt: '' }));
+      const agent = await startAgent({ dataDir });
+      assert.equal((await call(agent, 'GET', '/health')).status, 200);
+      await agent.stop();
+    } finally {
+      removeDataDir(dataDir);
     }
   });
 });
