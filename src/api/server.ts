@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { Type } from 'typebox';
 import { apiPrefix } from '../config.ts';
 import { AirstoreError } from '../errors.ts';
 import type { Principal } from '../services/access.ts';
@@ -37,6 +38,8 @@ export interface ApiOptions {
 
 export const bodyLimit = 256 * 1024;
 
+const noQuery = Type.Object({}, { additionalProperties: false });
+
 export function buildApi(options: ApiOptions): Api {
   const app = Fastify({
     bodyLimit,
@@ -65,6 +68,11 @@ export function buildApi(options: ApiOptions): Api {
     if (!request.routeOptions.config.public) {
       request.principal = authenticator.authenticate(request.headers.authorization);
     }
+  });
+
+  // Routes that take no query still validate it, so a mistyped parameter is refused rather than ignored.
+  app.addHook('onRoute', (route) => {
+    route.schema = { querystring: noQuery, ...route.schema };
   });
 
   app.register(async (api) => {

@@ -104,6 +104,14 @@ describe('bad input', () => {
     );
   });
 
+  it('answers 400 naming an unknown query parameter', async () => {
+    const reply = await call(agent, 'GET', '/workspaces?colour=red', { key: agent.adminKey });
+    assert.equal(reply.status, 400);
+    assert.match(reply.body.error.message, /query\.colour is not a known field/);
+    const byPath = await call(agent, 'GET', `/workspaces/${workspace}/smart-folders/by-path?path=/github/x&deep=1`, { key: agent.adminKey });
+    assert.equal(byPath.status, 400);
+  });
+
   it('answers 422 when a connection lacks the credential its integration needs', async () => {
     await expectRefused(
       () => call(agent, 'POST', `/workspaces/${workspace}/connections`, { key: agent.adminKey, body: { integrationType: 'posthog', accessToken: 'x' } }),
