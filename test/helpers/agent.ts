@@ -55,7 +55,8 @@ async function waitForListening(child: ChildProcess, output: () => string): Prom
 
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
+  // 'close', not 'exit': the last output may still be in flight when the process exits.
+  const exited = once(child, 'close');
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
   await exited;
