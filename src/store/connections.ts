@@ -9,8 +9,18 @@ export interface ConnectionRecord {
   /** AES-256-GCM sealed JSON of the credentials and `extra` (see src/secrets/cipher.ts). */
   sealedCredentials: Buffer;
   expiresAt: number | null;
+  /** JSON of the connected account's identity, once the connector has described it. */
+  account: string | null;
   createdAt: number;
   updatedAt: number;
+}
+
+/** Who a connection's credentials belong to, as the connector describes them. */
+export interface ConnectionAccount {
+  /** The provider's handle: a GitHub login, a Slack user id, an email address… */
+  id: string;
+  name?: string;
+  email?: string;
 }
 
 export interface NewConnection {
@@ -23,7 +33,7 @@ export interface NewConnection {
 }
 
 const columns = `id, external_id AS externalId, workspace_id AS workspaceId, integration, scope,
-  sealed_credentials AS sealedCredentials, expires_at AS expiresAt, created_at AS createdAt, updated_at AS updatedAt`;
+  sealed_credentials AS sealedCredentials, expires_at AS expiresAt, account, created_at AS createdAt, updated_at AS updatedAt`;
 
 export class ConnectionStore {
   readonly #insert: Statement<[string, number, string, string | null, Buffer, number | null, number, number]>;
@@ -31,6 +41,7 @@ export class ConnectionStore {
   readonly #byIntegration: Statement<[number, string], ConnectionRecord>;
   readonly #all: Statement<[number], ConnectionRecord>;
   readonly #updateCredentials: Statement<[Buffer, number | null, number, number]>;
+  readonly #setAccount: Statement<[string, number, number]>;
   readonly #delete: Statement<[number]>;
 
   constructor(db: SqliteDatabase) {
@@ -41,6 +52,7 @@ export class ConnectionStore {
     this.#byIntegration = db.prepare(`SELECT ${columns} FROM connections WHERE workspace_id = ? AND integration = ?`);
     this.#all = db.prepare(`SELECT ${columns} FROM connections WHERE workspace_id = ? ORDER BY created_at, id`);
     this.#updateCredentials = db.prepare('UPDATE connections SET sealed_credentials = ?, expires_at = ?, updated_at = ? WHERE id = ?');
+    this.#setAccount = db.prepare('UPDATE connections SET account = ?, updated_at = ? WHERE id = ?');
     this.#delete = db.prepare('DELETE FROM connections WHERE id = ?');
   }
 
@@ -48,7 +60,7 @@ export class ConnectionStore {
     const { lastInsertRowid } = this.#insert.run(
       input.externalId, input.workspaceId, input.integration, input.scope, input.sealedCredentials, input.expiresAt, now, now,
     );
-    return { id: Number(lastInsertRowid), ...input, createdAt: now, updatedAt: now };
+    return { id: Number(lastInsertRowid), ...input, account: null, createdAt: now, updatedAt: now };
   }
 
   findByExternalId(workspaceId: number, externalId: string): ConnectionRecord | undefined {
@@ -66,6 +78,10 @@ export class ConnectionStore {
   /** Replaces the sealed credentials, e.g. after an OAuth refresh. */
   updateCredentials(id: number, sealedCredentials: Buffer, expiresAt: number | null, now = Date.now()): void {
     this.#updateCredentials.run(sealedCredentials, expiresAt, now, id);
+  }
+
+  setAccount(id: number, account: ConnectionAccount, now = Date.now()): void {
+    this.#setAccount.run(JSON.stringify(account), now, id);
   }
 
   /** Deletes the connection and, by cascade, its items and sync state. */

@@ -1,5 +1,6 @@
 import { ConnectionStore } from './connections.ts';
 import { openDatabase, type SqliteDatabase } from './database.ts';
+import { FolderItemStore } from './folder-items.ts';
 import { ItemStore } from './items.ts';
 import { SmartFolderStore } from './smart-folders.ts';
 import { TokenStore } from './tokens.ts';
@@ -13,6 +14,7 @@ export interface Store {
   connections: ConnectionStore;
   smartFolders: SmartFolderStore;
   items: ItemStore;
+  folderItems: FolderItemStore;
   close(): void;
 }
 
@@ -26,6 +28,7 @@ export function openStore(path: string): Store {
     connections: new ConnectionStore(db),
     smartFolders: new SmartFolderStore(db),
     items: new ItemStore(db),
+    folderItems: new FolderItemStore(db),
     close: () => db.close(),
   };
 }

@@ -7,6 +7,8 @@ export interface ItemInput {
   kind: string;
   externalId: string;
   title: string;
+  /** The file name the connector proposes, with its extension, e.g. `1423_fix-token-refresh.md`. */
+  fileName: string;
   /** Searchable text (indexed by FTS5). */
   body: string;
   metadata: Record<string, unknown>;
@@ -27,7 +29,8 @@ export interface ItemRecord extends Omit<ItemInput, 'metadata'> {
 
 export type UpsertOutcome = 'added' | 'updated' | 'unchanged';
 
-const columns = `i.id, i.connection_id AS connectionId, i.kind, i.external_id AS externalId, i.title, i.body, i.metadata,
+export const itemColumns = `i.id, i.connection_id AS connectionId, i.kind, i.external_id AS externalId, i.title, i.file_name AS fileName,
+  i.body, i.metadata,
   i.content, i.content_hash AS contentHash, i.created_at AS createdAt, i.updated_at AS updatedAt,
   i.synced_at AS syncedAt, i.deleted_at AS deletedAt`;
 
@@ -35,7 +38,7 @@ type ItemKey = [number, string, string];
 
 export class ItemStore {
   readonly #hashOf: Statement<ItemKey, { contentHash: string; deletedAt: number | null }>;
-  readonly #upsert: Statement<[number, string, string, string, string, string, Buffer | null, string, number | null, number, number]>;
+  readonly #upsert: Statement<[number, string, string, string, string, string, string, Buffer | null, string, number | null, number, number]>;
   readonly #tombstone: Statement<[number, number, string, string]>;
   readonly #byKey: Statement<ItemKey, ItemRecord>;
   readonly #search: Statement<[number, string, number], ItemRecord>;
@@ -45,16 +48,16 @@ export class ItemStore {
     this.#hashOf = db.prepare(`SELECT content_hash AS contentHash, deleted_at AS deletedAt FROM items
       WHERE connection_id = ? AND kind = ? AND external_id = ?`);
     this.#upsert = db.prepare(`INSERT INTO items
-      (connection_id, kind, external_id, title, body, metadata, content, content_hash, created_at, updated_at, synced_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      (connection_id, kind, external_id, title, file_name, body, metadata, content, content_hash, created_at, updated_at, synced_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (connection_id, kind, external_id) DO UPDATE SET
-        title = excluded.title, body = excluded.body, metadata = excluded.metadata, content = excluded.content,
+        title = excluded.title, file_name = excluded.file_name, body = excluded.body, metadata = excluded.metadata, content = excluded.content,
         content_hash = excluded.content_hash, created_at = excluded.created_at, updated_at = excluded.updated_at,
         synced_at = excluded.synced_at, deleted_at = NULL`);
     this.#tombstone = db.prepare(`UPDATE items SET deleted_at = ? WHERE connection_id = ? AND kind = ? AND external_id = ?
       AND deleted_at IS NULL`);
-    this.#byKey = db.prepare(`SELECT ${columns} FROM items i WHERE i.connection_id = ? AND i.kind = ? AND i.external_id = ?`);
-    this.#search = db.prepare(`SELECT ${columns} FROM items_fts f
+    this.#byKey = db.prepare(`SELECT ${itemColumns} FROM items i WHERE i.connection_id = ? AND i.kind = ? AND i.external_id = ?`);
+    this.#search = db.prepare(`SELECT ${itemColumns} FROM items_fts f
       JOIN items i ON i.id = f.rowid
       JOIN connections c ON c.id = i.connection_id
       WHERE c.workspace_id = ? AND items_fts MATCH ? AND i.deleted_at IS NULL
@@ -69,7 +72,7 @@ export class ItemStore {
     const existing = this.#hashOf.get(item.connectionId, item.kind, item.externalId);
     if (existing && existing.deletedAt === null && existing.contentHash === contentHash) return 'unchanged';
     this.#upsert.run(
-      item.connectionId, item.kind, item.externalId, item.title, item.body, metadata, item.content, contentHash,
+      item.connectionId, item.kind, item.externalId, item.title, item.fileName, item.body, metadata, item.content, contentHash,
       item.createdAt, item.updatedAt, now,
     );
     return existing && existing.deletedAt === null ? 'updated' : 'added';
@@ -97,7 +100,7 @@ export class ItemStore {
 
 function hashItem(item: ItemInput, metadata: string): string {
   const hash = createHash('sha256');
-  for (const part of [item.title, item.body, metadata, String(item.createdAt), String(item.updatedAt)]) {
+  for (const part of [item.title, item.fileName, item.body, metadata, String(item.createdAt), String(item.updatedAt)]) {
     hash.update(part).update('\0');
   }
   if (item.content) hash.update(item.content);

@@ -99,6 +99,25 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'file names, connection accounts, smart-folder membership',
+    sql: `
+      -- The file name a connector proposes for an item (with its extension); the tree
+      -- makes names unique within a folder.
+      ALTER TABLE items ADD COLUMN file_name TEXT NOT NULL DEFAULT '';
+      -- JSON of the connected account's identity (login, email, name), set by the connector
+      -- when it validates the credentials; guidance resolves "me" with it.
+      ALTER TABLE connections ADD COLUMN account TEXT;
+      -- Materialised membership of smart folders, kept current by the guidance engine.
+      CREATE TABLE folder_items (
+        folder_id INTEGER NOT NULL REFERENCES smart_folders(id) ON DELETE CASCADE,
+        item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+        PRIMARY KEY (folder_id, item_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX folder_items_by_item ON folder_items(item_id);
+    `,
+  },
 ];
 
 /**

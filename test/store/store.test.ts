@@ -23,7 +23,7 @@ function seed(store: ReturnType<typeof openStore>) {
 }
 
 const item = (connectionId: number, externalId: string, title: string, body: string) => ({
-  connectionId, kind: 'issue', externalId, title, body, metadata: { state: 'open' }, content: null, createdAt: 1, updatedAt: 2,
+  connectionId, kind: 'issue', externalId, title, fileName: `${externalId}.md`, body, metadata: { state: 'open' }, content: null, createdAt: 1, updatedAt: 2,
 });
 
 describe('store: opening', () => {
