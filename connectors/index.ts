@@ -14,6 +14,10 @@ export type IntegrationType = (typeof connectors)[number]['id'];
 
 export const integrationTypes: readonly IntegrationType[] = connectors.map((connector) => connector.id);
 
+export function isIntegrationType(value: string): value is IntegrationType {
+  return (integrationTypes as readonly string[]).includes(value);
+}
+
 export function connectorFor(integration: IntegrationType): ConnectorDefinition {
   return connectors.find((connector) => connector.id === integration)!;
 }

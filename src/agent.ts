@@ -1,10 +1,13 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connectors } from '../connectors/index.ts';
 import { buildApi } from './api/server.ts';
 import { apiPrefix, dataFiles } from './config.ts';
 import { AirstoreError } from './errors.ts';
 import { type AgentKeys, loadAgentKeys } from './secrets/agent-keys.ts';
-import { createServices } from './services/index.ts';
+import { type Services, createServices } from './services/index.ts';
 import { type Store, openStore } from './store/index.ts';
+import type { RetryPolicy } from './sync/retry.ts';
+import { SyncScheduler } from './sync/scheduler.ts';
 
 export interface AgentOptions {
   dataDir: string;
@@ -14,6 +17,8 @@ export interface AgentOptions {
   allowedHosts?: readonly string[];
   logLevel?: string;
   env?: NodeJS.ProcessEnv;
+  /** Backoff of provider retries; tests shorten it. */
+  syncRetry?: Partial<RetryPolicy>;
 }
 
 export interface RunningAgent {
@@ -21,6 +26,7 @@ export interface RunningAgent {
   apiUrl: string;
   keys: AgentKeys;
   store: Store;
+  services: Services;
   close(): Promise<void>;
 }
 
@@ -41,7 +47,7 @@ export function readAgentInfo(dataDir: string): AgentInfo | undefined {
   }
 }
 
-/** Opens the store, loads the keys and serves the API: the agent's process, short of sync and mount. */
+/** Opens the store, loads the keys, serves the API and runs the sync scheduler: the agent's process, short of the mount. */
 export async function startAgent(options: AgentOptions): Promise<RunningAgent> {
   const { dataDir } = options;
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -52,8 +58,17 @@ export async function startAgent(options: AgentOptions): Promise<RunningAgent> {
 
   const keys = loadAgentKeys(dataDir, options.env);
   const store = openStore(dataFiles(dataDir).database);
+  // Closures: the scheduler reaches the connection service and the logger only once started.
+  const scheduler = new SyncScheduler({
+    store,
+    connectors,
+    credentialsOf: (connection) => services.connections.credentialsOf(connection),
+    log: { info: (message) => api.log.info(message), warn: (message) => api.log.warn(message) },
+    retry: options.syncRetry,
+  });
+  const services = createServices(store, keys, scheduler);
   const api = buildApi({
-    services: createServices(store, keys),
+    services,
     allowedHosts: options.allowedHosts,
     logLevel: options.logLevel,
   });
@@ -69,14 +84,17 @@ export async function startAgent(options: AgentOptions): Promise<RunningAgent> {
   const infoFile = dataFiles(dataDir).agentInfo;
   const info: AgentInfo = { pid: process.pid, apiUrl, startedAt: new Date().toISOString() };
   writeFileSync(infoFile, `${JSON.stringify(info, null, 2)}\n`, { mode: 0o600 });
+  scheduler.start();
 
   let closing: Promise<void> | undefined;
   return {
     apiUrl,
     keys,
     store,
+    services,
     close: () => {
       closing ??= (async () => {
+        await scheduler.stop();
         await api.close();
         rmSync(infoFile, { force: true });
         store.close();

@@ -1,9 +1,11 @@
 import type { ConnectorDefinition } from '../../src/sync/connector.ts';
+import { vocabulary } from './vocabulary.ts';
 
 export const gdrive = {
   id: 'gdrive',
   displayName: 'Google Drive',
   credentials: ['accessToken'],
+  vocabulary,
   kinds: [{ name: 'file', aliases: ['files', 'document', 'documents', 'doc', 'docs'] }],
   fields: {
     file_type: {

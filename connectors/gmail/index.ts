@@ -1,9 +1,11 @@
 import type { ConnectorDefinition } from '../../src/sync/connector.ts';
+import { vocabulary } from './vocabulary.ts';
 
 export const gmail = {
   id: 'gmail',
   displayName: 'Gmail',
   credentials: ['accessToken'],
+  vocabulary,
   kinds: [{ name: 'message', aliases: ['messages', 'email', 'emails', 'mail'] }],
   fields: {
     from: { type: 'string', description: 'sender address or name' },

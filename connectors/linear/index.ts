@@ -1,9 +1,11 @@
 import type { ConnectorDefinition } from '../../src/sync/connector.ts';
+import { vocabulary } from './vocabulary.ts';
 
 export const linear = {
   id: 'linear',
   displayName: 'Linear',
   credentials: ['apiKey', 'accessToken'],
+  vocabulary,
   kinds: [{ name: 'issue', aliases: ['issues'] }],
   fields: {
     state: { type: 'string', description: 'workflow state name, e.g. "In Progress"' },
@@ -19,5 +21,7 @@ export const linear = {
     labels: { type: 'string[]', description: 'label names' },
     cycle: { type: 'string', description: 'cycle name or number; "current" for the active cycle' },
     project: { type: 'string', description: 'project name' },
+    cycle_starts_at: { type: 'date', description: 'when the issue\'s cycle starts (ISO 8601, UTC)' },
+    cycle_ends_at: { type: 'date', description: 'when the issue\'s cycle ends (ISO 8601, UTC); "current sprint" compares both with now' },
   },
 } as const satisfies ConnectorDefinition;

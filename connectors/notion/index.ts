@@ -1,9 +1,11 @@
 import type { ConnectorDefinition } from '../../src/sync/connector.ts';
+import { vocabulary } from './vocabulary.ts';
 
 export const notion = {
   id: 'notion',
   displayName: 'Notion',
   credentials: ['apiKey', 'accessToken'],
+  vocabulary,
   kinds: [
     { name: 'page', aliases: ['pages', 'doc', 'docs', 'note', 'notes'] },
     { name: 'database_row', aliases: ['row', 'rows', 'entry', 'entries', 'database_rows'] },

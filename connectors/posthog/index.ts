@@ -1,9 +1,11 @@
 import type { ConnectorDefinition } from '../../src/sync/connector.ts';
+import { vocabulary } from './vocabulary.ts';
 
 export const posthog = {
   id: 'posthog',
   displayName: 'PostHog',
   credentials: ['apiKey'],
+  vocabulary,
   kinds: [
     { name: 'insight', aliases: ['insights', 'chart', 'charts'] },
     { name: 'dashboard', aliases: ['dashboards'] },

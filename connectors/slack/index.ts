@@ -1,9 +1,11 @@
 import type { ConnectorDefinition } from '../../src/sync/connector.ts';
+import { vocabulary } from './vocabulary.ts';
 
 export const slack = {
   id: 'slack',
   displayName: 'Slack',
   credentials: ['accessToken'],
+  vocabulary,
   kinds: [
     { name: 'thread', aliases: ['threads'] },
     { name: 'message', aliases: ['messages'] },

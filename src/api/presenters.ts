@@ -1,10 +1,11 @@
 import type { Static } from 'typebox';
 import { smartFolderPath } from '../services/smart-folders.ts';
+import type { ConnectionSync } from '../services/sync.ts';
 import type { ConnectionRecord } from '../store/connections.ts';
 import type { SmartFolderRecord } from '../store/smart-folders.ts';
 import type { TokenRecord } from '../store/tokens.ts';
 import type { Workspace } from '../store/workspaces.ts';
-import type { connectionSchema, smartFolderSchema, tokenSchema, workspaceSchema } from './schemas.ts';
+import type { connectionSchema, connectionSyncSchema, smartFolderSchema, tokenSchema, workspaceSchema } from './schemas.ts';
 
 /** Store records → the snake_case JSON the seeds' SDK shows. */
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -19,7 +20,7 @@ export function presentWorkspace(workspace: Workspace): Static<typeof workspaceS
   };
 }
 
-export function presentConnection(connection: ConnectionRecord, workspaceId: string): Static<typeof connectionSchema> {
+export function presentConnection(connection: ConnectionRecord, workspaceId: string, sync: ConnectionSync): Static<typeof connectionSchema> {
   return {
     external_id: connection.externalId,
     workspace_id: workspaceId,
@@ -28,6 +29,23 @@ export function presentConnection(connection: ConnectionRecord, workspaceId: str
     expires_at: isoOrNull(connection.expiresAt),
     created_at: iso(connection.createdAt),
     updated_at: iso(connection.updatedAt),
+    account: connection.account === null ? null : JSON.parse(connection.account),
+    sync: presentSync(sync),
+  };
+}
+
+function presentSync({ state, items }: ConnectionSync): Static<typeof connectionSyncSchema> {
+  return {
+    status: state?.status ?? 'pending',
+    last_error_code: state?.lastErrorCode ?? null,
+    last_error: state?.lastError ?? null,
+    items,
+    progress: { synced: state?.itemsSynced ?? 0, total: state?.itemsTotal ?? null },
+    last_run: state?.runSummary ? JSON.parse(state.runSummary) : null,
+    last_started_at: isoOrNull(state?.lastStartedAt ?? null),
+    last_finished_at: isoOrNull(state?.lastFinishedAt ?? null),
+    last_success_at: isoOrNull(state?.lastSuccessAt ?? null),
+    next_run_at: isoOrNull(state?.nextRunAt ?? null),
   };
 }
 

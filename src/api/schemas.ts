@@ -17,6 +17,25 @@ export const workspaceSchema = Type.Object({
   updated_at: timestamp,
 });
 
+const nullableCount = Type.Unsafe<number | null>({ type: ['integer', 'null'] });
+
+/** A connection's sync: state, last error, progress of the current (or last) run, and when it runs next. */
+export const connectionSyncSchema = Type.Object({
+  status: Type.String({ description: 'pending, syncing, ok, rate_limited, auth_failed or error' }),
+  last_error_code: nullableString,
+  last_error: nullableString,
+  items: Type.Integer({ description: 'live items stored' }),
+  progress: Type.Object({ synced: Type.Integer(), total: nullableCount }),
+  last_run: Type.Union([
+    Type.Object({ added: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer(), deleted: Type.Integer() }),
+    Type.Null(),
+  ]),
+  last_started_at: nullableTimestamp,
+  last_finished_at: nullableTimestamp,
+  last_success_at: nullableTimestamp,
+  next_run_at: nullableTimestamp,
+});
+
 export const connectionSchema = Type.Object({
   external_id: Type.String(),
   workspace_id: Type.String(),
@@ -25,6 +44,9 @@ export const connectionSchema = Type.Object({
   expires_at: nullableTimestamp,
   created_at: timestamp,
   updated_at: timestamp,
+  /** Whom the credentials belong to, once a sync has validated them. Never a secret. */
+  account: Type.Union([Type.Object({ id: Type.String(), name: Type.Optional(Type.String()), email: Type.Optional(Type.String()) }), Type.Null()]),
+  sync: connectionSyncSchema,
 });
 
 const filterValue = Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Array(Type.String(), { maxItems: 100 })]);

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { registerConnection } from './commands/connection.ts';
 import { registerFolder } from './commands/folder.ts';
+import { registerMount } from './commands/mount.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerToken } from './commands/token.ts';
 import { registerWorkspace } from './commands/workspace.ts';
@@ -17,6 +18,7 @@ const program = new Command('airstore')
   .exitOverride();
 
 registerServe(program);
+registerMount(program);
 registerWorkspace(program);
 registerConnection(program);
 registerFolder(program);

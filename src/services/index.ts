@@ -3,7 +3,9 @@ import type { Store } from '../store/index.ts';
 import { Authenticator } from './authentication.ts';
 import { ConnectionService } from './connections.ts';
 import { SmartFolderService } from './smart-folders.ts';
+import { SyncService, type SyncTrigger } from './sync.ts';
 import { TokenService } from './tokens.ts';
+import { TreeService } from './trees.ts';
 import { WorkspaceService } from './workspaces.ts';
 
 /** The operations the API (and later the mount) offers, each checking the caller's access. */
@@ -13,14 +15,19 @@ export interface Services {
   connections: ConnectionService;
   smartFolders: SmartFolderService;
   tokens: TokenService;
+  sync: SyncService;
+  trees: TreeService;
 }
 
-export function createServices(store: Store, keys: { adminKey: string; cipher: CredentialCipher }): Services {
+/** `sync` is the agent's sync scheduler; without one (tests of the API alone) sync requests are refused. */
+export function createServices(store: Store, keys: { adminKey: string; cipher: CredentialCipher }, sync?: SyncTrigger): Services {
   return {
     authenticator: new Authenticator(store, keys.adminKey),
     workspaces: new WorkspaceService(store),
     connections: new ConnectionService(store, keys.cipher),
     smartFolders: new SmartFolderService(store),
     tokens: new TokenService(store),
+    sync: new SyncService(store, sync),
+    trees: new TreeService(store),
   };
 }

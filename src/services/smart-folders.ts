@@ -1,4 +1,4 @@
-import { type IntegrationType, connectorFor, integrationTypes } from '../../connectors/index.ts';
+import { type IntegrationType, connectorFor, isIntegrationType } from '../../connectors/index.ts';
 import { AirstoreError } from '../errors.ts';
 import { type SmartFolderFilter, validateFilter } from '../guidance/filter.ts';
 import { newExternalId } from '../ids.ts';
@@ -60,7 +60,7 @@ export class SmartFolderService {
   getByPath(principal: Principal, workspaceId: string, path: string): SmartFolderRecord {
     const workspace = resolveWorkspace(this.#store, principal, workspaceId);
     const [integration, slug, ...rest] = path.split('/').filter(Boolean);
-    const folder = integration && slug && rest.length === 0 && integrationTypes.includes(integration as IntegrationType)
+    const folder = integration && slug && rest.length === 0 && isIntegrationType(integration)
       ? this.#store.smartFolders.findBySlug(workspace.id, integration, slug)
       : undefined;
     if (!folder) throw new AirstoreError('smart_folder_not_found', path);

@@ -1,3 +1,4 @@
+import type { ChangeCounter } from './changes.ts';
 import type { SqliteDatabase, Statement } from './database.ts';
 
 export interface ConnectionRecord {
@@ -38,17 +39,21 @@ const columns = `id, external_id AS externalId, workspace_id AS workspaceId, int
 export class ConnectionStore {
   readonly #insert: Statement<[string, number, string, string | null, Buffer, number | null, number, number]>;
   readonly #byExternalId: Statement<[number, string], ConnectionRecord>;
+  readonly #byId: Statement<[number], ConnectionRecord>;
   readonly #byIntegration: Statement<[number, string], ConnectionRecord>;
   readonly #all: Statement<[number], ConnectionRecord>;
   readonly #updateCredentials: Statement<[Buffer, number | null, number, number]>;
   readonly #setAccount: Statement<[string, number, number]>;
   readonly #delete: Statement<[number]>;
+  readonly #changes: ChangeCounter;
 
-  constructor(db: SqliteDatabase) {
+  constructor(db: SqliteDatabase, changes: ChangeCounter) {
+    this.#changes = changes;
     this.#insert = db.prepare(`INSERT INTO connections
       (external_id, workspace_id, integration, scope, sealed_credentials, expires_at, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
     this.#byExternalId = db.prepare(`SELECT ${columns} FROM connections WHERE workspace_id = ? AND external_id = ?`);
+    this.#byId = db.prepare(`SELECT ${columns} FROM connections WHERE id = ?`);
     this.#byIntegration = db.prepare(`SELECT ${columns} FROM connections WHERE workspace_id = ? AND integration = ?`);
     this.#all = db.prepare(`SELECT ${columns} FROM connections WHERE workspace_id = ? ORDER BY created_at, id`);
     this.#updateCredentials = db.prepare('UPDATE connections SET sealed_credentials = ?, expires_at = ?, updated_at = ? WHERE id = ?');
@@ -60,11 +65,16 @@ export class ConnectionStore {
     const { lastInsertRowid } = this.#insert.run(
       input.externalId, input.workspaceId, input.integration, input.scope, input.sealedCredentials, input.expiresAt, now, now,
     );
+    this.#changes.bump();
     return { id: Number(lastInsertRowid), ...input, account: null, createdAt: now, updatedAt: now };
   }
 
   findByExternalId(workspaceId: number, externalId: string): ConnectionRecord | undefined {
     return this.#byExternalId.get(workspaceId, externalId);
+  }
+
+  findById(id: number): ConnectionRecord | undefined {
+    return this.#byId.get(id);
   }
 
   findByIntegration(workspaceId: number, integration: string): ConnectionRecord | undefined {
@@ -82,10 +92,12 @@ export class ConnectionStore {
 
   setAccount(id: number, account: ConnectionAccount, now = Date.now()): void {
     this.#setAccount.run(JSON.stringify(account), now, id);
+    this.#changes.bump();
   }
 
   /** Deletes the connection and, by cascade, its items and sync state. */
   delete(id: number): void {
     this.#delete.run(id);
+    this.#changes.bump();
   }
 }

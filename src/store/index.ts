@@ -1,34 +1,46 @@
+import { ChangeCounter } from './changes.ts';
 import { ConnectionStore } from './connections.ts';
 import { openDatabase, type SqliteDatabase } from './database.ts';
 import { FolderItemStore } from './folder-items.ts';
 import { ItemStore } from './items.ts';
 import { SmartFolderStore } from './smart-folders.ts';
+import { SyncStateStore } from './sync-state.ts';
 import { TokenStore } from './tokens.ts';
 import { WorkspaceStore } from './workspaces.ts';
 
 /** The agent's state: one SQLite file, one typed store per table family. The only code that writes SQL. */
 export interface Store {
   db: SqliteDatabase;
+  /** Moves whenever something the mounted tree shows changes. */
+  changes: ChangeCounter;
   workspaces: WorkspaceStore;
   tokens: TokenStore;
   connections: ConnectionStore;
   smartFolders: SmartFolderStore;
   items: ItemStore;
   folderItems: FolderItemStore;
+  syncState: SyncStateStore;
   close(): void;
 }
 
 export function openStore(path: string): Store {
   const db = openDatabase(path);
   const tokens = new TokenStore(db);
+  const changes = new ChangeCounter();
+  const items = new ItemStore(db, changes);
   return {
     db,
-    workspaces: new WorkspaceStore(db, () => tokens.forgetGrants()),
+    changes,
+    workspaces: new WorkspaceStore(db, () => {
+      tokens.forgetGrants();
+      changes.bump();
+    }),
     tokens,
-    connections: new ConnectionStore(db),
-    smartFolders: new SmartFolderStore(db),
-    items: new ItemStore(db),
-    folderItems: new FolderItemStore(db),
+    connections: new ConnectionStore(db, changes),
+    smartFolders: new SmartFolderStore(db, changes),
+    items,
+    folderItems: new FolderItemStore(db, changes),
+    syncState: new SyncStateStore(db, items),
     close: () => db.close(),
   };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ChangeCounter } from './changes.ts';
 import type { SqliteDatabase, Statement } from './database.ts';
 
 /** One synced provider object, as a connector hands it to the store. */
@@ -43,8 +44,11 @@ export class ItemStore {
   readonly #byKey: Statement<ItemKey, ItemRecord>;
   readonly #search: Statement<[number, string, number], ItemRecord>;
   readonly #countLive: Statement<[number], { count: number }>;
+  readonly #content: Statement<[number], { content: Buffer | null }>;
+  readonly #changes: ChangeCounter;
 
-  constructor(db: SqliteDatabase) {
+  constructor(db: SqliteDatabase, changes: ChangeCounter) {
+    this.#changes = changes;
     this.#hashOf = db.prepare(`SELECT content_hash AS contentHash, deleted_at AS deletedAt FROM items
       WHERE connection_id = ? AND kind = ? AND external_id = ?`);
     this.#upsert = db.prepare(`INSERT INTO items
@@ -63,6 +67,7 @@ export class ItemStore {
       WHERE c.workspace_id = ? AND items_fts MATCH ? AND i.deleted_at IS NULL
       ORDER BY f.rank LIMIT ?`);
     this.#countLive = db.prepare('SELECT count(*) AS count FROM items WHERE connection_id = ? AND deleted_at IS NULL');
+    this.#content = db.prepare('SELECT content FROM items WHERE id = ?');
   }
 
   /** Inserts or updates by (connection, kind, external id); an unchanged content hash writes nothing. */
@@ -75,12 +80,20 @@ export class ItemStore {
       item.connectionId, item.kind, item.externalId, item.title, item.fileName, item.body, metadata, item.content, contentHash,
       item.createdAt, item.updatedAt, now,
     );
+    this.#changes.bump();
     return existing && existing.deletedAt === null ? 'updated' : 'added';
   }
 
   /** Records a provider-signalled deletion as a tombstone; false when there was nothing live to delete. */
   markDeleted(connectionId: number, kind: string, externalId: string, now = Date.now()): boolean {
-    return this.#tombstone.run(now, connectionId, kind, externalId).changes > 0;
+    const deleted = this.#tombstone.run(now, connectionId, kind, externalId).changes > 0;
+    if (deleted) this.#changes.bump();
+    return deleted;
+  }
+
+  /** The rendered bytes of an item (empty when it has none). */
+  content(id: number): Buffer {
+    return this.#content.get(id)?.content ?? Buffer.alloc(0);
   }
 
   find(connectionId: number, kind: string, externalId: string): ItemRecord | undefined {

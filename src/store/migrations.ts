@@ -118,6 +118,16 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX folder_items_by_item ON folder_items(item_id);
     `,
   },
+  {
+    version: 3,
+    name: 'sync runs: reconcile time and run summary',
+    sql: `
+      -- When the last full listing finished; the next is due a provider-specific time later.
+      ALTER TABLE sync_state ADD COLUMN last_reconcile_at INTEGER;
+      -- JSON counts of the current or last run: { added, updated, unchanged, deleted }.
+      ALTER TABLE sync_state ADD COLUMN run_summary TEXT;
+    `,
+  },
 ];
 
 /**

@@ -1,3 +1,4 @@
+import type { ChangeCounter } from './changes.ts';
 import type { SqliteDatabase, Statement } from './database.ts';
 
 export type OutputFormat = 'folder' | 'file';
@@ -34,8 +35,10 @@ export class SmartFolderStore {
   readonly #bySlug: Statement<[number, string, string], SmartFolderRecord>;
   readonly #all: Statement<[number], SmartFolderRecord>;
   readonly #delete: Statement<[number]>;
+  readonly #changes: ChangeCounter;
 
-  constructor(db: SqliteDatabase) {
+  constructor(db: SqliteDatabase, changes: ChangeCounter) {
+    this.#changes = changes;
     this.#insert = db.prepare(`INSERT INTO smart_folders
       (external_id, workspace_id, integration, name, slug, guidance, filter, output_format, file_ext, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -55,6 +58,7 @@ export class SmartFolderStore {
       input.externalId, input.workspaceId, input.integration,
       input.name, input.slug, input.guidance, input.filter, input.outputFormat, input.fileExt, now, now,
     );
+    this.#changes.bump();
     return { id: Number(lastInsertRowid), ...input, createdAt: now, updatedAt: now };
   }
 
@@ -62,6 +66,7 @@ export class SmartFolderStore {
     this.#update.run(
       definition.name, definition.slug, definition.guidance, definition.filter, definition.outputFormat, definition.fileExt, now, folder.id,
     );
+    this.#changes.bump();
     return { ...folder, ...definition, updatedAt: now };
   }
 
@@ -79,5 +84,6 @@ export class SmartFolderStore {
 
   delete(id: number): void {
     this.#delete.run(id);
+    this.#changes.bump();
   }
 }

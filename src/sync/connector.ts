@@ -1,8 +1,12 @@
 /**
  * What every connector declares about itself. Declarative only: no I/O here.
- * The sync half of the interface (cursor, sync, render) arrives with the sync
- * engine; smart folders already validate explicit filters against `fields`.
+ * Smart folders validate explicit filters against `fields`; the sync engine
+ * runs the connectors that declare `sync`.
  */
+import type { Vocabulary } from '../guidance/vocabulary.ts';
+
+export type { Vocabulary };
+
 export type FieldType = 'string' | 'string[]' | 'enum' | 'boolean' | 'number' | 'date';
 
 export interface FieldDefinition {
@@ -29,4 +33,120 @@ export interface ConnectorDefinition {
   credentials: readonly CredentialField[];
   kinds: readonly KindDefinition[];
   fields: Readonly<Record<string, FieldDefinition>>;
+  /** Words smart-folder guidance may use for this integration (its `vocabulary.ts`). */
+  vocabulary?: Vocabulary;
+  /** Absent for integrations that do not sync yet. */
+  sync?: SyncDefinition;
+}
+
+/**
+ * The sync half: how the engine runs a connector. Provider facts live here as
+ * data (intervals, rate budget, base-URL option, cursor kind); the code behind
+ * them loads only when a connection of the integration syncs.
+ */
+export interface SyncDefinition {
+  /** Default time between incremental syncs; `extra.syncInterval` (seconds) overrides it per connection. */
+  intervalMs: number;
+  /** A full listing, which catches deletions the cursor cannot see, at most this far apart. */
+  reconcileMs: number;
+  /** Token bucket: sustained requests per second and burst; `extra.requestsPerSecond` overrides the rate. */
+  rateLimit: { perSecond: number; burst: number };
+  /** The SDK option that `extra.baseUrl` sets (GitHub Enterprise Server, GovSlack, a local fake). */
+  baseUrlOption: string;
+  /** The provider's change cursor, for docs and status. */
+  cursor: string;
+  load(): Promise<ConnectorRuntime>;
+}
+
+/** A flat checkpoint: strings, numbers and booleans by name (per-container keys such as `since:acme/api`). */
+export type SyncCursor = Readonly<Record<string, string | number | boolean>>;
+
+export interface SyncCredentials {
+  accessToken?: string;
+  apiKey?: string;
+  extra: Readonly<Record<string, string>>;
+}
+
+/** Who a connection's credentials belong to; guidance resolves "me" with it. */
+export interface AccountInfo {
+  id: string;
+  name?: string;
+  email?: string;
+}
+
+/** One provider object, mapped and rendered, as a connector hands it to the engine. */
+export interface ItemDraft {
+  kind: string;
+  externalId: string;
+  title: string;
+  /** Proposed file name with its extension, e.g. `1423_fix-token-refresh.md`. */
+  fileName: string;
+  /** Searchable text. */
+  body: string;
+  /** Keys are the field names the connector declares in `fields`. */
+  metadata: Record<string, unknown>;
+  /** The exact bytes of the file, in the format DESIGN.md fixes for the integration. */
+  content: Buffer;
+  createdAt: number | null;
+  updatedAt: number;
+}
+
+export interface ItemKey {
+  kind: string;
+  externalId: string;
+}
+
+export interface ItemVersion {
+  externalId: string;
+  /** The provider's modification time of the object, ms. */
+  updatedAt: number;
+}
+
+/** One page of a sync: committed with its cursor in one transaction, so a crash resumes at the last page. */
+export interface PageCommit {
+  cursor: SyncCursor;
+  items?: readonly ItemDraft[];
+  /** Deletions the provider signalled; they become tombstones. */
+  deleted?: readonly ItemKey[];
+  /** Estimated number of items at the provider, where it tells. */
+  total?: number;
+}
+
+/** What the engine offers a running sync. Connectors never touch the store. */
+export interface SyncContext {
+  readonly credentials: SyncCredentials;
+  readonly baseUrl: string | undefined;
+  /** The last committed cursor; undefined on a first sync. */
+  readonly cursor: SyncCursor | undefined;
+  /** The engine asks for a full listing (first sync, periodic reconcile, or on demand). */
+  readonly full: boolean;
+  readonly signal: AbortSignal;
+  /** Runs one provider request under the connection's rate limiter, retrying 429 and 5xx with backoff. */
+  call<T>(request: () => Promise<T>): Promise<T>;
+  commit(page: PageCommit): void;
+  /** Starts a bracketed full listing: every live item not `check`ed before `endListing` becomes a tombstone. */
+  beginListing(): void;
+  /**
+   * Notes objects present at the provider and returns the ids the store lacks or holds
+   * at an older version, so a listing fetches details only for those.
+   */
+  check(kind: string, versions: readonly ItemVersion[]): Set<string>;
+  /** Ends the listing begun in this run; returns how many tombstones it wrote. */
+  endListing(): number;
+  log(message: string): void;
+}
+
+/** How a failed provider request should be handled; each connector maps its SDK's errors to one. */
+export type ProviderFailure =
+  | { kind: 'rate_limited'; retryAfterMs?: number; message: string }
+  | { kind: 'unavailable'; message: string }
+  | { kind: 'auth_failed'; message: string }
+  | { kind: 'fatal'; message: string };
+
+export interface ConnectorRuntime {
+  /** Validates the credentials with one request and describes whom they belong to. */
+  describeAccount(ctx: SyncContext): Promise<AccountInfo>;
+  /** Syncs from `ctx.cursor`: fetch a page, map, render, `ctx.commit`, page by page. */
+  sync(ctx: SyncContext): Promise<void>;
+  classify(error: unknown): ProviderFailure;
 }

@@ -50,7 +50,9 @@ describe('credentials at rest and in replies', () => {
   it('returns connections with the seed fields and no credential', async () => {
     const listed = await call(agent, 'GET', `/workspaces/${workspace}/connections`, { key: agent.adminKey });
     const gmail = listed.body.data.find((c: { integration_type: string }) => c.integration_type === 'gmail');
-    assert.deepEqual(Object.keys(gmail).sort(), ['created_at', 'expires_at', 'external_id', 'integration_type', 'scope', 'updated_at', 'workspace_id']);
+    assert.deepEqual(Object.keys(gmail).sort(), [
+      'account', 'created_at', 'expires_at', 'external_id', 'integration_type', 'scope', 'sync', 'updated_at', 'workspace_id',
+    ]);
     assert.equal(gmail.workspace_id, workspace);
     assert.equal(gmail.scope, 'https://www.googleapis.com/auth/gmail.readonly');
   });

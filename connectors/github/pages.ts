@@ -1,0 +1,48 @@
+import type { SyncContext } from '../../src/sync/connector.ts';
+
+/** GitHub's largest page. */
+export const perPage = 100;
+
+export function hasNextPage(link: string | undefined): boolean {
+  return /rel="next"/.test(link ?? '');
+}
+
+/** The page number of `rel="last"` in a Link header: with `perPage`, an estimate of the total. */
+export function lastPage(link: string | undefined): number | undefined {
+  const match = /<[^>]*[?&]page=(\d+)[^>]*>;\s*rel="last"/.exec(link ?? '');
+  return match ? Number(match[1]) : undefined;
+}
+
+export function split(repo: string): [owner: string, name: string] {
+  const [owner = '', name = ''] = repo.split('/');
+  return [owner, name];
+}
+
+interface Page<T> {
+  data: T[];
+  headers: { link?: string };
+}
+
+/**
+ * Every page of a list, one rate-limited request each; undefined when the
+ * parent is gone (404: deleted between the listing and this request).
+ */
+export async function allPages<T>(ctx: SyncContext, fetchPage: (page: number) => Promise<Page<T>>): Promise<T[] | undefined> {
+  const all: T[] = [];
+  for (let page = 1; ; page++) {
+    const response = await ctx.call(() => orMissing(fetchPage(page)));
+    if (!response) return undefined;
+    all.push(...response.data);
+    if (!hasNextPage(response.headers.link)) return all;
+  }
+}
+
+/** A 404 as undefined: the object was deleted, which is an answer, not a failure. */
+export async function orMissing<T>(request: Promise<T>): Promise<T | undefined> {
+  try {
+    return await request;
+  } catch (error) {
+    if (typeof error === 'object' && error !== null && (error as { status?: number }).status === 404) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,128 @@
+import type { ConnectorRuntime, ItemDraft, SyncContext } from '../../src/sync/connector.ts';
+import { mapConcurrent } from '../../src/sync/concurrency.ts';
+import { classify, createClient, statusOf } from './client.ts';
+import { GitHubCursor } from './cursor.ts';
+import { kindOf, mapThread } from './map.ts';
+import { hasNextPage, lastPage, perPage, split } from './pages.ts';
+import { discoverRepos } from './repos.ts';
+import { fetchThread } from './threads.ts';
+import type { GitHubIssue } from './types.ts';
+
+type Client = ReturnType<typeof createClient>;
+
+/** Per-item requests (comments, PR details) in flight at once within a page. */
+const detailConcurrency = 8;
+const epoch = '1970-01-01T00:00:00Z';
+
+/**
+ * GitHub: the repositories the token sees (or `extra.repos` / `extra.orgs`).
+ * A repository is first listed newest first (`sort=updated&direction=desc`,
+ * page by page, each page committed with its position); from then on only what
+ * changed is read (`since` + `direction=asc`, the first page conditional on its
+ * ETag, so an idle repository costs one 304). A full listing (first sync,
+ * reconcile) is bracketed so issues that disappeared become tombstones.
+ */
+async function sync(ctx: SyncContext): Promise<void> {
+  const client = createClient(ctx);
+  const cursor = new GitHubCursor(ctx.cursor);
+  const repos = await discoverRepos(client, ctx, cursor);
+  await listRepositories(client, ctx, cursor, repos);
+  for (const repo of repos) await readChanges(client, ctx, cursor, repo);
+}
+
+async function listRepositories(client: Client, ctx: SyncContext, cursor: GitHubCursor, repos: readonly string[]): Promise<void> {
+  if (cursor.listingQueue().length === 0) {
+    const queue = ctx.full ? repos : repos.filter((repo) => cursor.since(repo) === undefined);
+    if (queue.length === 0) return;
+    if (ctx.full) ctx.beginListing();
+    cursor.startListing(queue);
+  }
+  let estimate = 0;
+  for (let repo = cursor.listingQueue()[0]; repo !== undefined; repo = cursor.listingQueue()[0]) {
+    const page = cursor.listingPage();
+    const answer = await listPage(client, ctx, repo, { direction: 'desc', page });
+    const response = typeof answer === 'object' ? answer : undefined;
+    const issues = response?.data ?? [];
+    if (page === 1) {
+      cursor.setListingHigh(issues[0]?.updated_at ?? epoch);
+      estimate += response ? (lastPage(response.headers.link) ?? 1) * perPage : 0;
+    }
+    const items = await threadsOf(client, ctx, repo, wanted(ctx, repo, issues));
+    if (response && hasNextPage(response.headers.link)) cursor.nextListingPage();
+    else cursor.finishListedRepo(repo);
+    ctx.commit({ items, cursor: cursor.snapshot(), ...(estimate > 0 ? { total: estimate } : {}) });
+  }
+  ctx.endListing();
+}
+
+/** One repository's changes since its cursor; an unchanged repository answers 304 to the conditional first page. */
+async function readChanges(client: Client, ctx: SyncContext, cursor: GitHubCursor, repo: string): Promise<void> {
+  const since = cursor.since(repo);
+  if (since === undefined) return;
+  const etag = cursor.etag(repo);
+  let newest = since;
+  for (let page = 1; ; page++) {
+    const response = await listPage(client, ctx, repo, { direction: 'asc', page, since, etag: page === 1 ? etag : undefined });
+    if (response === 'not_modified' || response === undefined) return;
+    const issues = response.data;
+    for (const issue of issues) if (issue.updated_at > newest) newest = issue.updated_at;
+    const items = await threadsOf(client, ctx, repo, wanted(ctx, repo, issues));
+    const more = hasNextPage(response.headers.link);
+    // The ETag belongs to the first page of `since`: kept only while `since` stays where it was.
+    cursor.setSince(repo, newest, newest === since && page === 1 && !more ? response.headers.etag : undefined);
+    ctx.commit({ items, cursor: cursor.snapshot() });
+    if (!more) return;
+  }
+}
+
+/** The issues whose stored version is missing or older: only those cost detail requests. */
+function wanted(ctx: SyncContext, repo: string, issues: readonly GitHubIssue[]): GitHubIssue[] {
+  const need = new Set<string>();
+  for (const kind of ['issue', 'pull_request'] as const) {
+    const ofKind = issues.filter((issue) => kindOf(issue) === kind);
+    const versions = ofKind.map((issue) => ({ externalId: `${repo}#${issue.number}`, updatedAt: Date.parse(issue.updated_at) }));
+    for (const id of ctx.check(kind, versions)) need.add(id);
+  }
+  return issues.filter((issue) => need.has(`${repo}#${issue.number}`));
+}
+
+async function threadsOf(client: Client, ctx: SyncContext, repo: string, issues: readonly GitHubIssue[]): Promise<ItemDraft[]> {
+  const threads = await mapConcurrent(issues, detailConcurrency, (issue) => fetchThread(client, ctx, repo, issue));
+  return threads.filter((thread) => thread !== undefined).map(mapThread);
+}
+
+type ListResponse = Awaited<ReturnType<Client['issues']['listForRepo']>>;
+
+/**
+ * One page of a repository's issues and pull requests, sorted by update time.
+ * `not_modified` for a 304 to a conditional request; undefined when the
+ * repository is gone (404), which the next full listing turns into tombstones.
+ */
+async function listPage(
+  client: Client, ctx: SyncContext, repo: string,
+  options: { direction: 'asc' | 'desc'; page: number; since?: string; etag?: string },
+): Promise<ListResponse | 'not_modified' | undefined> {
+  const [owner, name] = split(repo);
+  return ctx.call(async () => {
+    try {
+      return await client.issues.listForRepo({
+        owner, repo: name, state: 'all', sort: 'updated', direction: options.direction, per_page: perPage, page: options.page,
+        ...(options.since ? { since: options.since } : {}),
+        ...(options.etag ? { headers: { 'if-none-match': options.etag } } : {}),
+      });
+    } catch (error) {
+      if (statusOf(error) === 304) return 'not_modified' as const;
+      if (statusOf(error) === 404) return undefined;
+      throw error;
+    }
+  });
+}
+
+export const runtime: ConnectorRuntime = {
+  async describeAccount(ctx) {
+    const { data } = await ctx.call(() => createClient(ctx).users.getAuthenticated());
+    return { id: data.login, ...(data.name ? { name: data.name } : {}), ...(data.email ? { email: data.email } : {}) };
+  },
+  sync,
+  classify,
+};

@@ -1,0 +1,115 @@
+import type { ItemInput } from '../store/items.ts';
+import type { RunSummary, SyncStateStore } from '../store/sync-state.ts';
+import type { ItemVersion, PageCommit, SyncContext, SyncCredentials, SyncCursor } from './connector.ts';
+import { type CallOptions, callWithRetries } from './retry.ts';
+
+export interface RunContextOptions {
+  connectionId: number;
+  syncState: SyncStateStore;
+  credentials: SyncCredentials;
+  baseUrl: string | undefined;
+  cursor: SyncCursor | undefined;
+  full: boolean;
+  signal: AbortSignal;
+  call: Omit<CallOptions, 'signal'>;
+  log(message: string): void;
+}
+
+const keyOf = (kind: string, externalId: string) => `${kind}\0${externalId}`;
+
+/**
+ * The engine's side of one run: page commits (items and cursor in one
+ * transaction), progress, and the bracketed full listing whose unseen items
+ * become tombstones.
+ */
+export class RunContext implements SyncContext {
+  readonly credentials: SyncCredentials;
+  readonly baseUrl: string | undefined;
+  readonly cursor: SyncCursor | undefined;
+  readonly full: boolean;
+  readonly signal: AbortSignal;
+  readonly summary: RunSummary = { added: 0, updated: 0, unchanged: 0, deleted: 0 };
+  readonly #options: RunContextOptions;
+  #itemsSynced = 0;
+  #total: number | null = null;
+  /** Stored versions by kind and id, loaded at the first check and kept current by commits. */
+  #versions: Map<string, number> | undefined;
+  /** Live items not yet seen by the listing begun in this run. */
+  #unseen: Set<string> | undefined;
+  #listingEnded = false;
+
+  constructor(options: RunContextOptions) {
+    this.#options = options;
+    this.credentials = options.credentials;
+    this.baseUrl = options.baseUrl;
+    this.cursor = options.cursor;
+    this.full = options.full;
+    this.signal = options.signal;
+  }
+
+  /** The run completed a full listing (whether begun in this run or resumed). */
+  get listingEnded(): boolean {
+    return this.#listingEnded;
+  }
+
+  call<T>(request: () => Promise<T>): Promise<T> {
+    return callWithRetries(request, { ...this.#options.call, signal: this.signal });
+  }
+
+  commit(page: PageCommit): void {
+    this.signal.throwIfAborted();
+    const { connectionId } = this.#options;
+    const items = (page.items ?? []).map((draft): ItemInput => ({ connectionId, ...draft }));
+    const deleted = page.deleted ?? [];
+    this.#itemsSynced += items.length + deleted.length;
+    if (page.total !== undefined) this.#total = page.total;
+    this.#options.syncState.commitPage(connectionId, {
+      items, deleted, cursor: JSON.stringify(page.cursor), itemsSynced: this.#itemsSynced, itemsTotal: this.#total,
+    }, this.summary);
+    for (const item of items) this.#versions?.set(keyOf(item.kind, item.externalId), item.updatedAt);
+    for (const key of deleted) this.#versions?.delete(keyOf(key.kind, key.externalId));
+  }
+
+  beginListing(): void {
+    this.#unseen = new Set(this.#loadVersions().keys());
+  }
+
+  check(kind: string, versions: readonly ItemVersion[]): Set<string> {
+    const stored = this.#loadVersions();
+    const wanted = new Set<string>();
+    for (const version of versions) {
+      const key = keyOf(kind, version.externalId);
+      this.#unseen?.delete(key);
+      const storedAt = stored.get(key);
+      if (storedAt === undefined || storedAt < version.updatedAt) wanted.add(version.externalId);
+    }
+    return wanted;
+  }
+
+  endListing(): number {
+    this.#listingEnded = true;
+    const unseen = this.#unseen;
+    this.#unseen = undefined;
+    if (!unseen || unseen.size === 0) return 0;
+    this.signal.throwIfAborted();
+    const keys = [...unseen].map((key) => {
+      const [kind, externalId] = key.split('\0') as [string, string];
+      return { kind, externalId };
+    });
+    const deleted = this.#options.syncState.tombstone(this.#options.connectionId, keys);
+    for (const key of unseen) this.#versions?.delete(key);
+    this.summary.deleted += deleted;
+    return deleted;
+  }
+
+  log(message: string): void {
+    this.#options.log(message);
+  }
+
+  #loadVersions(): Map<string, number> {
+    this.#versions ??= new Map(
+      this.#options.syncState.versions(this.#options.connectionId).map((row) => [keyOf(row.kind, row.externalId), row.updatedAt]),
+    );
+    return this.#versions;
+  }
+}

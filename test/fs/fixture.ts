@@ -1,0 +1,51 @@
+import { dataFiles } from '../../src/config.ts';
+import { loadAgentKeys } from '../../src/secrets/agent-keys.ts';
+import { createServices } from '../../src/services/index.ts';
+import { openStore } from '../../src/store/index.ts';
+
+export interface SeededWorkspace {
+  workspaceId: string;
+  token: string;
+  /** Item external id → its rendered bytes. */
+  files: Map<string, Buffer>;
+}
+
+const admin = { kind: 'admin' } as const;
+
+/**
+ * A workspace with a GitHub connection, a smart folder of issues and its
+ * membership, written through the store's API before any agent opens the data
+ * directory (the connectors fill it this way once they land).
+ */
+export function seedWorkspace(dataDir: string, options: { issueCount?: number; tokenExpiresIn?: number } = {}): SeededWorkspace {
+  const issueCount = options.issueCount ?? 12;
+  const keys = loadAgentKeys(dataDir, {});
+  const store = openStore(dataFiles(dataDir).database);
+  try {
+    const services = createServices(store, keys);
+    const workspace = services.workspaces.create(admin, { name: 'acme' });
+    const connection = services.connections.create(admin, workspace.externalId, { integrationType: 'github', accessToken: 'ghp_fixture' });
+    store.connections.setAccount(connection.id, { id: 'octocat', name: 'The Octocat' });
+    const folder = services.smartFolders.create(admin, workspace.externalId, { integration: 'github', name: 'Open PRs', guidance: 'open pull requests that need review' });
+    const files = new Map<string, Buffer>();
+    const itemIds: number[] = [];
+    for (let n = 1; n <= issueCount; n++) {
+      const title = n === 2 ? 'Fix token refresh' : `Improve sync for case ${n}`;
+      // Two items share a file name, to exercise collision suffixes.
+      const fileName = n === 3 || n === 4 ? 'duplicate-title.md' : `${1400 + n}_${title.toLowerCase().replace(/\W+/g, '-')}.md`;
+      const content = Buffer.from(`---\nnumber: ${1400 + n}\ntitle: ${title}\nstate: open\n---\n\n${title}.\n\nThe refresh token expires ${n} times a day.\n`);
+      store.items.upsert({
+        connectionId: connection.id, kind: 'pull_request', externalId: `acme/api#${1400 + n}`, title, fileName,
+        body: `${title} refresh token`, metadata: { repo: 'acme/api', state: 'open' }, content,
+        createdAt: Date.UTC(2026, 10, 1), updatedAt: Date.UTC(2026, 10, 1, 12, n),
+      });
+      itemIds.push(store.items.find(connection.id, 'pull_request', `acme/api#${1400 + n}`)!.id);
+      files.set(`acme/api#${1400 + n}`, content);
+    }
+    store.folderItems.replace(folder.id, itemIds);
+    const { token } = services.tokens.create(admin, workspace.externalId, { name: 'mount', expiresIn: options.tokenExpiresIn });
+    return { workspaceId: workspace.externalId, token, files };
+  } finally {
+    store.close();
+  }
+}
