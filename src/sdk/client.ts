@@ -11,6 +11,8 @@ export interface RequestSpec {
   query?: Record<string, string>;
   body?: unknown;
   options?: RequestOptions | undefined;
+  /** `bytes` answers the raw body as a Buffer (file contents); default JSON. */
+  responseType?: 'json' | 'bytes';
 }
 
 export interface Answer {
@@ -68,7 +70,7 @@ export class HttpClient {
     if (spec.query) url.search = new URLSearchParams(spec.query).toString();
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     let response: Response;
-    let text: string;
+    let raw: Buffer;
     try {
       response = await fetch(url, {
         method: spec.method,
@@ -77,7 +79,7 @@ export class HttpClient {
         signal: callerSignal ? AbortSignal.any([timeout, callerSignal]) : timeout,
       });
       // Read inside the try so that the timeout covers the whole answer, not only its headers.
-      text = await response.text();
+      raw = Buffer.from(await response.arrayBuffer());
     } catch (error) {
       // A caller's own abort is theirs to handle: rethrow their reason, never retry it.
       if (callerSignal?.aborted) throw callerSignal.reason;
@@ -85,8 +87,10 @@ export class HttpClient {
       throw new APIConnectionError(this.#redact(`cannot reach ${url.origin}: ${failureReason(error)}`), { cause: error });
     }
     const headers = Object.fromEntries(response.headers);
+    const text = spec.responseType === 'bytes' && response.ok ? '' : raw.toString('utf8');
     if (!response.ok) throw this.#apiError(response, text, headers);
     const lastResponse = { statusCode: response.status, headers, requestId: headers['x-request-id'] };
+    if (spec.responseType === 'bytes') return { body: raw, lastResponse };
     try {
       return { body: text === '' ? undefined : JSON.parse(text), lastResponse };
     } catch {

@@ -1,5 +1,6 @@
 import { HttpClient } from './client.ts';
 import { Connections } from './resources/connections.ts';
+import { Fs } from './resources/fs.ts';
 import { SmartFolders } from './resources/smart-folders.ts';
 import { Tokens } from './resources/tokens.ts';
 import { Workspaces } from './resources/workspaces.ts';
@@ -19,6 +20,7 @@ export class Airstore {
   readonly connections: Connections;
   readonly smartFolders: SmartFolders;
   readonly tokens: Tokens;
+  readonly fs: Fs;
 
   /** Throws `AirstoreError` when no API key is given and AIRSTORE_API_KEY is unset. */
   constructor(options: ClientOptions = {}) {
@@ -27,6 +29,7 @@ export class Airstore {
     this.connections = new Connections(client);
     this.smartFolders = new SmartFolders(client);
     this.tokens = new Tokens(client);
+    this.fs = new Fs(client);
   }
 }
 

@@ -120,3 +120,48 @@ export interface LastResponse {
 
 /** A returned object or array, with its non-enumerable `lastResponse` (so JSON.stringify and spreads skip it). */
 export type WithResponse<T> = T & { readonly lastResponse: LastResponse };
+
+/** An entry of the workspace's tree (`airstore.fs`). */
+export interface VirtualFile {
+  /** Stable identifier: the path. */
+  id: string;
+  name: string;
+  path: string;
+  /** MIME type; `inode/directory` for directories. */
+  type: string;
+  is_folder: boolean;
+  size: number;
+  modified_at: string;
+}
+
+export interface FsTreePage {
+  entries: VirtualFile[];
+  truncated: boolean;
+  continuation_token: string | null;
+}
+
+export interface FsSearchHit extends VirtualFile {
+  /** The item's title. */
+  title: string;
+}
+
+export interface FsPathParams {
+  path?: string;
+}
+
+export interface FsReadParams {
+  path: string;
+  offset?: number;
+  length?: number;
+}
+
+export interface FsTreeParams {
+  path?: string;
+  maxKeys?: number;
+  continuationToken?: string;
+}
+
+export interface FsSearchParams {
+  q: string;
+  limit?: number;
+}

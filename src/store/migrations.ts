@@ -10,6 +10,20 @@ export interface Migration {
   sql: string;
 }
 
+/**
+ * Rows of `item_values` for one item (`new` in a trigger) or every item (`items i`):
+ * each metadata scalar and each list element, lowercased, booleans as 'true'/'false'.
+ * Part of migration 4: never change it, add a migration instead.
+ */
+function itemValueRows(item: string, from = ''): string {
+  const value = (column: string) => `CASE WHEN ${column}.type IN ('true', 'false') THEN ${column}.type ELSE lower(${column}.value) END`;
+  return `SELECT ${item}.connection_id, f.key, ${value('f')}, ${item}.id
+    FROM ${from}json_each(${item}.metadata) f WHERE f.type NOT IN ('array', 'object', 'null')
+    UNION ALL
+    SELECT ${item}.connection_id, f.key, ${value('v')}, ${item}.id
+    FROM ${from}json_each(${item}.metadata) f, json_each(f.value) v WHERE f.type = 'array' AND v.type NOT IN ('array', 'object', 'null')`;
+}
+
 export const migrations: readonly Migration[] = [
   {
     version: 1,
@@ -126,6 +140,50 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE sync_state ADD COLUMN last_reconcile_at INTEGER;
       -- JSON counts of the current or last run: { added, updated, unchanged, deleted }.
       ALTER TABLE sync_state ADD COLUMN run_summary TEXT;
+    `,
+  },
+  {
+    version: 4,
+    name: 'smart-folder evaluation: item values index, compiled folder queries',
+    sql: `
+      -- Every scalar of an item's metadata, and every element of its lists, one row each,
+      -- lowercased (ASCII) with booleans as 'true'/'false': what smart-folder conditions look
+      -- up through the primary key instead of parsing JSON row by row. Kept by triggers.
+      CREATE TABLE item_values (
+        connection_id INTEGER NOT NULL,
+        field TEXT NOT NULL,
+        value TEXT NOT NULL,
+        item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+        PRIMARY KEY (connection_id, field, value, item_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX item_values_by_item ON item_values(item_id);
+      CREATE TRIGGER item_values_insert AFTER INSERT ON items BEGIN
+        INSERT OR IGNORE INTO item_values (connection_id, field, value, item_id)
+          ${itemValueRows('new')};
+      END;
+      CREATE TRIGGER item_values_update AFTER UPDATE OF metadata, connection_id ON items BEGIN
+        DELETE FROM item_values WHERE item_id = old.id;
+        INSERT OR IGNORE INTO item_values (connection_id, field, value, item_id)
+          ${itemValueRows('new')};
+      END;
+      INSERT OR IGNORE INTO item_values (connection_id, field, value, item_id)
+        ${itemValueRows('i', 'items i, ')};
+      -- A covering index for evaluation: a folder's scan reads it and never the wide item rows.
+      CREATE INDEX items_live_by_kind ON items(connection_id, deleted_at, kind, updated_at, created_at);
+      -- What each smart folder compiled to, where it came from, and how it was last resolved.
+      CREATE TABLE folder_queries (
+        folder_id INTEGER PRIMARY KEY REFERENCES smart_folders(id) ON DELETE CASCADE,
+        source TEXT NOT NULL,
+        query TEXT NOT NULL,
+        explanation TEXT NOT NULL,
+        -- The folder's updated_at this was compiled from: a mismatch means compile again.
+        compiled_from INTEGER NOT NULL,
+        -- JSON of what evaluation resolved (time bounds, who "me" is); a change means evaluate again.
+        resolution TEXT NOT NULL DEFAULT '',
+        relative INTEGER NOT NULL DEFAULT 0,
+        evaluated_at INTEGER
+      );
+      CREATE INDEX folder_queries_relative ON folder_queries(relative) WHERE relative = 1;
     `,
   },
 ];

@@ -32,11 +32,21 @@ export abstract class APIResource {
   }
 
   /** A `{ data: [...] }` answer, unwrapped to the array. */
-  protected async requestList<T>(listPath: string, options: RequestOptions | undefined): Promise<WithResponse<T[]>> {
-    const { body, lastResponse } = await this.#client.request({ method: 'GET', path: listPath, options });
+  protected async requestList<T>(
+    listPath: string,
+    options: RequestOptions | undefined,
+    query?: Record<string, string>,
+  ): Promise<WithResponse<T[]>> {
+    const { body, lastResponse } = await this.#client.request({ method: 'GET', path: listPath, query, options });
     const data = typeof body === 'object' && body !== null && 'data' in body ? body.data : undefined;
     if (!Array.isArray(data)) throw new AirstoreError(`the agent answered ${listPath} without a "data" array`);
     return withResponse<T[]>(data, lastResponse);
+  }
+
+  /** An answer that is raw bytes (file contents). */
+  protected async requestBytes(spec: RequestSpec): Promise<Buffer> {
+    const { body } = await this.#client.request({ ...spec, responseType: 'bytes' });
+    return body as Buffer;
   }
 
   /** A 204 answer. */

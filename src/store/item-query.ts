@@ -1,0 +1,158 @@
+import type { SqliteDatabase, Statement } from './database.ts';
+
+/**
+ * A smart folder's query with everything resolved: values lowercased, "me" turned
+ * into the account's names, dates into milliseconds. The guidance layer builds it
+ * (src/guidance/resolve.ts); this module turns it into SQL over the covering index
+ * `items_live_by_kind`, the `item_values` index of metadata, and FTS5.
+ */
+export interface ItemQuery {
+  connectionId: number;
+  /** Empty: every kind. */
+  kinds: readonly string[];
+  conditions: readonly ItemCondition[];
+  /** Each term must match; a term matches when any of its words or phrases does (stemmed). */
+  text: ReadonlyArray<{ any: readonly string[]; negate: boolean }>;
+  time: { field: 'created' | 'updated'; since: number | null; before: number | null } | null;
+  sort: { by: 'updated' | 'created' | 'title'; order: 'asc' | 'desc' };
+  limit: number | null;
+}
+
+/** Values are compared lowercased (ASCII), as `item_values` stores them. */
+export type ItemCondition =
+  | { field: string; op: 'equals' | 'contains'; values: readonly string[]; negate: boolean }
+  | { field: string; op: 'exists'; negate: boolean }
+  | { field: string; op: 'before' | 'since'; value: string; negate: boolean };
+
+/** Lowercases ASCII letters only, like SQLite's lower() without ICU, so both sides agree. */
+export function foldCase(value: string): string {
+  return value.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+}
+
+const maxCachedStatements = 256;
+
+export class ItemQueryStore {
+  readonly #db: SqliteDatabase;
+  readonly #statements = new Map<string, Statement<unknown[], { id: number }>>();
+  readonly #find: Statement<[number, string, string], { value: string }>;
+  readonly #bySegment: Statement<[number, string, string], { value: string }>;
+
+  constructor(db: SqliteDatabase) {
+    this.#db = db;
+    this.#find = db.prepare('SELECT value FROM item_values WHERE connection_id = ? AND field = ? AND value = ? LIMIT 1');
+    this.#bySegment = db.prepare(`SELECT DISTINCT value FROM item_values WHERE connection_id = ? AND field = ?
+      AND value LIKE ? ESCAPE '\\' LIMIT 20`);
+  }
+
+  /** Ids of the live items that match, in the query's order. */
+  ids(query: ItemQuery): number[] {
+    const { sql, params } = build(query, undefined);
+    return this.#statement(sql).all(...params).map((row) => row.id);
+  }
+
+  /** Which of `itemIds` match (live ones only); ignores sort and limit. */
+  matchingAmong(query: ItemQuery, itemIds: readonly number[]): number[] {
+    if (itemIds.length === 0) return [];
+    const { sql, params } = build({ ...query, limit: null }, itemIds);
+    return this.#statement(sql).all(...params).map((row) => row.id);
+  }
+
+  /** The stored value of a field equal to one of the candidates (any case), if an item holds one. */
+  findValue(connectionId: number, field: string, candidates: readonly string[]): string | undefined {
+    for (const candidate of candidates) {
+      const row = this.#find.get(connectionId, field, foldCase(candidate));
+      if (row) return row.value;
+    }
+    return undefined;
+  }
+
+  /** Stored values of a field whose last `/` segment is `name`, e.g. "api" → "acme/api". */
+  findByLastSegment(connectionId: number, field: string, name: string): string[] {
+    return this.#bySegment.all(connectionId, field, `%/${escapeLike(foldCase(name))}`).map((row) => row.value);
+  }
+
+  #statement(sql: string): Statement<unknown[], { id: number }> {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      if (this.#statements.size >= maxCachedStatements) this.#statements.delete(this.#statements.keys().next().value!);
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+/**
+ * The SQL of a query. A full evaluation walks the covering index (the `+` before
+ * `i.id` keeps the planner from fetching wide rows by id); each metadata condition
+ * is an `IN` over `item_values`, and text an `IN` over FTS5.
+ */
+function build(query: ItemQuery, among: readonly number[] | undefined): { sql: string; params: unknown[] } {
+  const where: string[] = ['i.connection_id = ?', 'i.deleted_at IS NULL'];
+  const params: unknown[] = [query.connectionId];
+  if (among) {
+    where.push('i.id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(among));
+  }
+  if (query.kinds.length > 0) {
+    where.push(`i.kind IN (${query.kinds.map(() => '?').join(', ')})`);
+    params.push(...query.kinds);
+  }
+  if (query.time) {
+    const column = query.time.field === 'created' ? 'coalesce(i.created_at, i.updated_at)' : 'i.updated_at';
+    if (query.time.since !== null) {
+      where.push(`${column} >= ?`);
+      params.push(query.time.since);
+    }
+    if (query.time.before !== null) {
+      where.push(`${column} < ?`);
+      params.push(query.time.before);
+    }
+  }
+  for (const condition of query.conditions) {
+    const { sql, params: values } = valuesSubquery(condition);
+    where.push(`+i.id ${condition.negate ? 'NOT IN' : 'IN'} (${sql})`);
+    params.push(query.connectionId, condition.field, ...values);
+  }
+  for (const term of query.text) {
+    where.push(`+i.id ${term.negate ? 'NOT IN' : 'IN'} (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)`);
+    params.push(ftsQuery(term.any));
+  }
+  const sortColumn = query.sort.by === 'title' ? 'i.title COLLATE NOCASE' : query.sort.by === 'created' ? 'coalesce(i.created_at, i.updated_at)' : 'i.updated_at';
+  const order = query.sort.order === 'asc' ? 'ASC' : 'DESC';
+  const index = among ? '' : ' INDEXED BY items_live_by_kind';
+  let sql = `SELECT i.id FROM items i${index} WHERE ${where.join(' AND ')} ORDER BY ${sortColumn} ${order}, i.id ${order}`;
+  if (query.limit !== null) {
+    sql += ' LIMIT ?';
+    params.push(query.limit);
+  }
+  return { sql, params };
+}
+
+function valuesSubquery(condition: ItemCondition): { sql: string; params: unknown[] } {
+  const base = 'SELECT item_id FROM item_values WHERE connection_id = ? AND field = ?';
+  switch (condition.op) {
+    case 'exists':
+      return { sql: base, params: [] };
+    case 'equals':
+      return { sql: `${base} AND value IN (${condition.values.map(() => '?').join(', ')})`, params: condition.values.map(foldCase) };
+    case 'contains':
+      return {
+        sql: `${base} AND (${condition.values.map(() => "value LIKE ? ESCAPE '\\'").join(' OR ')})`,
+        params: condition.values.map((value) => `%${escapeLike(foldCase(value))}%`),
+      };
+    case 'before':
+      return { sql: `${base} AND value < ?`, params: [foldCase(condition.value)] };
+    case 'since':
+      return { sql: `${base} AND value >= ?`, params: [foldCase(condition.value)] };
+  }
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/** Words and phrases → an FTS5 query of quoted strings, so user text is never read as FTS5 syntax. */
+function ftsQuery(alternatives: readonly string[]): string {
+  return alternatives.map((alternative) => `"${alternative.replace(/"/g, '""')}"`).join(' OR ');
+}
