@@ -85,6 +85,7 @@ export async function startAgent(options: AgentOptions): Promise<RunningAgent> {
   const info: AgentInfo = { pid: process.pid, apiUrl, startedAt: new Date().toISOString() };
   writeFileSync(infoFile, `${JSON.stringify(info, null, 2)}\n`, { mode: 0o600 });
   scheduler.start();
+  services.folders.start();
 
   let closing: Promise<void> | undefined;
   return {
@@ -95,6 +96,7 @@ export async function startAgent(options: AgentOptions): Promise<RunningAgent> {
     close: () => {
       closing ??= (async () => {
         await scheduler.stop();
+        await services.folders.stop();
         await api.close();
         rmSync(infoFile, { force: true });
         store.close();

@@ -19,5 +19,7 @@ export function dataFiles(dataDir: string) {
     adminKey: join(dataDir, 'admin.key'),
     secretKey: join(dataDir, 'secret.key'),
     agentInfo: join(dataDir, 'agent.json'),
+    daemonPid: join(dataDir, 'airstore.pid'),
+    daemonLog: join(dataDir, 'airstore.log'),
   };
 }

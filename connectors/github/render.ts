@@ -27,11 +27,12 @@ export function renderThread(thread: GitHubThread, metadata: GitHubMetadata): { 
   const sections = [`# ${issue.title}\n`, block(issue.body) || '_No description._\n'];
   if (pull) {
     const { detail, files } = pull;
-    sections.push(`## Changes\n\n\`${detail.head.ref}\` → \`${detail.base.ref}\`: ${detail.changed_files} files, +${detail.additions} −${detail.deletions}\n`);
+    sections.push(`## Changes\n\n\`${detail.head.ref}\` → \`${detail.base.ref}\`: ${detail.changed_files} file${detail.changed_files === 1 ? '' : 's'}, +${detail.additions} −${detail.deletions}\n`);
     if (files.length > 0) sections.push(files.map((file) => `- \`${file.filename}\` (${file.status}, +${file.additions} −${file.deletions})`).join('\n') + '\n');
-    for (const review of pull.reviews) {
-      if (review.state === 'PENDING') continue;
-      sections.push(`### Review by ${review.user?.login ?? 'ghost'} · ${review.state.toLowerCase().replace(/_/g, ' ')} · ${review.submitted_at ?? ''}\n\n${block(review.body)}`);
+    const reviews = pull.reviews.filter((review) => review.state !== 'PENDING');
+    if (reviews.length > 0) sections.push('## Reviews\n');
+    for (const review of reviews) {
+      sections.push(`### ${review.user?.login ?? 'ghost'} · ${review.state.toLowerCase().replace(/_/g, ' ')} · ${review.submitted_at ?? ''}\n\n${block(review.body)}`);
     }
   }
   if (thread.comments.length > 0) {

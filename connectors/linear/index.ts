@@ -23,5 +23,17 @@ export const linear = {
     project: { type: 'string', description: 'project name' },
     cycle_starts_at: { type: 'date', description: 'when the issue\'s cycle starts (ISO 8601, UTC)' },
     cycle_ends_at: { type: 'date', description: 'when the issue\'s cycle ends (ISO 8601, UTC); "current sprint" compares both with now' },
+    identifier: { type: 'string', description: 'team key and number, e.g. ENG-123' },
+    created: { type: 'date', description: 'when the issue was created' },
+    updated: { type: 'date', description: 'when the issue last changed' },
+  },
+  sync: {
+    intervalMs: 5 * 60_000,
+    reconcileMs: 24 * 3_600_000,
+    // Linear allows 1,500 requests an hour per API key: about 0.4 a second sustained, with room for a burst.
+    rateLimit: { perSecond: 0.4, burst: 60 },
+    baseUrlOption: 'LinearClient apiUrl (the GraphQL endpoint)',
+    cursor: 'GraphQL issues(filter: { updatedAt: { gt } }, orderBy: updatedAt) with cursor pagination',
+    load: () => import('./sync.ts').then((module) => module.runtime),
   },
 } as const satisfies ConnectorDefinition;

@@ -10,6 +10,7 @@ import type { Services } from '../services/index.ts';
 import { createErrorHandler, sendError } from './error-handler.ts';
 import { createHostGuard } from './host-guard.ts';
 import { connectionRoutes } from './routes/connections.ts';
+import { folderExplainRoutes } from './routes/folder-explain.ts';
 import { fsRoutes } from './routes/fs.ts';
 import { healthRoutes } from './routes/health.ts';
 import { smartFolderRoutes } from './routes/smart-folders.ts';
@@ -82,6 +83,7 @@ export function buildApi(options: ApiOptions): Api {
     workspaceRoutes(api, options.services);
     connectionRoutes(api, options.services);
     smartFolderRoutes(api, options.services);
+    folderExplainRoutes(api, options.services);
     tokenRoutes(api, options.services);
     fsRoutes(api, options.services);
   }, { prefix: apiPrefix });

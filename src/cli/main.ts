@@ -2,9 +2,12 @@
 import { Command, CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { registerConnection } from './commands/connection.ts';
+import { registerDaemon } from './commands/daemon.ts';
 import { registerFolder } from './commands/folder.ts';
 import { registerMount } from './commands/mount.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerStatus } from './commands/status.ts';
+import { registerSync } from './commands/sync.ts';
 import { registerToken } from './commands/token.ts';
 import { registerWorkspace } from './commands/workspace.ts';
 import { describeFailure, exitCodes } from './exit-codes.ts';
@@ -19,10 +22,13 @@ const program = new Command('airstore')
 
 registerServe(program);
 registerMount(program);
+registerDaemon(program);
+registerStatus(program);
 registerWorkspace(program);
 registerConnection(program);
 registerFolder(program);
 registerToken(program);
+registerSync(program);
 
 try {
   await program.parseAsync();

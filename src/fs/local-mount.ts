@@ -1,8 +1,8 @@
-import { type RunningAgent, startAgent } from '../agent.ts';
+import { startAgent } from '../agent.ts';
 import { AirstoreError } from '../errors.ts';
 import type { Workspace } from '../store/workspaces.ts';
 import { LocalTree } from '../tree/local-tree.ts';
-import { type Mount, mountTree } from './mount.ts';
+import { type MountSession, startMountSession } from './session.ts';
 
 export interface LocalMountOptions {
   dataDir: string;
@@ -12,28 +12,25 @@ export interface LocalMountOptions {
   port: number;
 }
 
-export interface LocalMount {
-  agent: RunningAgent;
-  workspace: Workspace;
-  /** Settles when the mount ends: `stopped` by `stop()`, `unauthorized` when its token was revoked or expired. */
-  ended: Promise<'stopped' | 'unauthorized'>;
-  stop(): void;
+export interface StartedMount {
+  session: MountSession;
+  workspace: Pick<Workspace, 'externalId' | 'name'>;
+  /** The API of the agent behind the mount. */
+  apiUrl: string;
 }
 
 /** Guidance from a directory name: `invoices-from-last-week` reads as "invoices from last week". */
-function guidanceFromName(name: string): string {
+export function guidanceFromName(name: string): string {
   return name.replace(/[-_]+/g, ' ').trim();
 }
 
 /**
- * Runs the agent in this process and mounts the token's workspace: the
- * foreground `airstore mount`. Every filesystem call re-checks the token
- * (a memoised hash and an in-memory grant), so revocation or expiry stops the
- * mount at once: calls answer EACCES, then the mount is taken down.
+ * Runs the agent in this process and mounts the token's workspace from its
+ * store. Every filesystem call re-checks the token (a memoised hash and an
+ * in-memory grant), so revocation or expiry stops the mount at once.
  */
-export async function mountWithLocalAgent(options: LocalMountOptions): Promise<LocalMount> {
+export async function mountWithLocalAgent(options: LocalMountOptions): Promise<StartedMount> {
   const agent = await startAgent({ dataDir: options.dataDir, host: options.host, port: options.port });
-  let mount: Mount | undefined;
   try {
     const { authenticator, workspaces, smartFolders } = agent.services;
     const authorization = `Bearer ${options.token}`;
@@ -42,12 +39,13 @@ export async function mountWithLocalAgent(options: LocalMountOptions): Promise<L
     const workspace = workspaces.get(principal, principal.token.workspaceExternalId);
     const tree = new LocalTree(agent.store, workspace, (integration, name) =>
       smartFolders.create(principal, workspace.externalId, { integration, name, guidance: guidanceFromName(name) }));
-
-    let finish: (reason: 'stopped' | 'unauthorized') => void = () => undefined;
-    const requested = new Promise<'stopped' | 'unauthorized'>((resolve) => (finish = resolve));
-    mount = await mountTree({
+    const session = await startMountSession({
+      dataDir: options.dataDir,
       mountPoint: options.mountPoint,
       tree,
+      workspaceId: workspace.externalId,
+      mode: 'local',
+      server: agent.apiUrl,
       isAuthorized: () => {
         try {
           authenticator.authenticate(authorization);
@@ -56,17 +54,10 @@ export async function mountWithLocalAgent(options: LocalMountOptions): Promise<L
           return false;
         }
       },
-      onUnauthorized: () => finish('unauthorized'),
+      cleanup: () => agent.close(),
     });
-    const active = mount;
-    const ended = requested.then(async (reason) => {
-      await active.unmount();
-      await agent.close();
-      return reason;
-    });
-    return { agent, workspace, ended, stop: () => finish('stopped') };
+    return { session, workspace, apiUrl: agent.apiUrl };
   } catch (error) {
-    await mount?.unmount();
     await agent.close();
     throw error;
   }

@@ -1,7 +1,7 @@
 import type { ConnectorDefinition } from '../sync/connector.ts';
 import { parseDate } from './dates.ts';
 import { describeCondition, describeDate, describeText } from './describe.ts';
-import { limitTails, meWords, numberWords } from './grammar.ts';
+import { anyoneWords, limitTails, meWords, nobodyWords, numberWords } from './grammar.ts';
 import { conditionsOf } from './meaning.ts';
 import { type Action, type PhraseBook, phraseBookFor } from './phrases.ts';
 import { type CompiledQuery, type Condition, type TextTerm, type ValueRef, emptyQuery } from './query.ts';
@@ -142,9 +142,32 @@ class GuidanceCompiler {
       this.#addCondition({ field: this.#book.owner, op: 'contains', values: [token.text], negate: this.#takeNegation() }, `${token.text}'s`);
       return 2;
     }
+    const facet = this.#facetPhraseAt(index);
+    if (facet) return facet;
     const match = this.#book.match(this.#tokens, index);
     if (!match) return this.#leftover(token);
+    const after = match.alternatives.find((action) => action.type === 'after');
+    if (after && match.action.type !== 'after' && this.#trailingRun().length > 0) return this.#apply(after, index, match.length);
     return this.#apply(match.action, index, match.length);
+  }
+
+  /** A stored value of several words written bare: "Meeting Notes" (a database), "good first issue" (a label). */
+  #facetPhraseAt(index: number): number | undefined {
+    const facets = this.#book.vocabulary.facets ?? [];
+    if (facets.length === 0 || this.#lexicon === noLexicon) return undefined;
+    for (let size = 3; size >= 2; size--) {
+      const group = this.#tokens.slice(index, index + size);
+      if (group.length < size || group.some((token) => token.shape !== 'word')) continue;
+      const candidates = variants(group);
+      for (const field of facets) {
+        const value = this.#lexicon.find(field, candidates);
+        if (!value) continue;
+        this.#meaningful += size;
+        this.#addCondition({ field, op: this.#opFor(field), values: [value], negate: this.#takeNegation() }, this.#span(index, size));
+        return size;
+      }
+    }
+    return undefined;
   }
 
   #apply(action: Action, index: number, length: number): number {
@@ -238,7 +261,15 @@ class GuidanceCompiler {
 
   /** A person after its lead words: "assigned to me", "from alice or bob", "by @octocat". */
   #person(field: string, index: number, length: number): number {
-    const people = this.#readPeople(index + length);
+    const namesOnly = (this.#book.vocabulary.namesOnly ?? []).includes(this.#norms.slice(index, index + length).join(' '));
+    const next = this.#tokens[index + length];
+    const anyone = next && anyoneWords.includes(next.norm) ? true : next && nobodyWords.includes(next.norm) ? false : undefined;
+    if (anyone !== undefined) {
+      this.#meaningful += length + 1;
+      this.#addCondition({ field, op: 'exists', negate: this.#takeNegation() === anyone }, this.#span(index, length + 1));
+      return length + 1;
+    }
+    const people = this.#readPeople(index + length, namesOnly);
     const words = this.#span(index, length + people.length);
     if (people.values.length === 0) {
       this.#ignored.push(words);
@@ -250,27 +281,28 @@ class GuidanceCompiler {
     return length + people.length;
   }
 
-  #readPeople(start: number): { values: ValueRef[]; length: number } {
+  #readPeople(start: number, namesOnly: boolean): { values: ValueRef[]; length: number } {
     const values: ValueRef[] = [];
     let at = start;
     for (;;) {
-      const person = this.#readPerson(at);
+      const person = this.#readPerson(at, namesOnly);
       if (!person) break;
       values.push(person.value);
       at += person.length;
       const joiner = this.#tokens[at];
-      if (joiner && (joiner.norm === 'or' || joiner.norm === 'and' || joiner.norm === ',') && this.#readPerson(at + 1)) at++;
+      if (joiner && (joiner.norm === 'or' || joiner.norm === 'and' || joiner.norm === ',') && this.#readPerson(at + 1, namesOnly)) at++;
       else break;
     }
     return { values, length: at - start };
   }
 
-  #readPerson(at: number): { value: ValueRef; length: number } | undefined {
+  #readPerson(at: number, namesOnly: boolean): { value: ValueRef; length: number } | undefined {
     const token = this.#tokens[at];
     if (!token) return undefined;
-    if (token.shape === 'word' && meWords.includes(token.norm)) return { value: { me: true }, length: 1 };
+    if ((token.shape === 'word' || token.shape === 'handle') && meWords.includes(token.norm)) return { value: { me: true }, length: 1 };
     if (token.shape === 'handle' || token.shape === 'email' || token.shape === 'quoted') return { value: token.text, length: 1 };
     if (token.shape !== 'word' || this.#book.isKnownWord(token) || parseDate(this.#norms, at)) return undefined;
+    if (namesOnly && !token.capitalised) return undefined;
     const next = this.#tokens[at + 1];
     if (token.capitalised && next?.shape === 'word' && next.capitalised && !this.#book.isKnownWord(next) && !parseDate(this.#norms, at + 1)) {
       return { value: `${token.text} ${next.text}`, length: 2 };
@@ -283,8 +315,10 @@ class GuidanceCompiler {
     const value = this.#readValue(field, index + length);
     const words = this.#span(index, length + (value?.length ?? 0));
     if (!value) {
-      this.#ignored.push(words);
-      this.#run++;
+      // "the frontend label": the value came first; "without a label": the field has no value.
+      if (this.#trailingRun().length > 0) return this.#after(field, index, length);
+      this.#meaningful += length;
+      this.#addCondition({ field, op: 'exists', negate: this.#takeNegation() }, words);
       return length;
     }
     this.#meaningful += length + value.length;
@@ -299,7 +333,8 @@ class GuidanceCompiler {
     const run: Token[] = [];
     for (let at = start; at < start + 3; at++) {
       const next = this.#tokens[at];
-      if (!next || next.shape !== 'word' || (run.length > 0 && this.#book.isKnownWord(next)) || parseDate(this.#norms, at)) break;
+      if (!next || next.shape !== 'word' || parseDate(this.#norms, at)) break;
+      if (this.#book.isKnownWord(next) && !(run.length === 0 && this.#lexicon.find(field, variants([next])))) break;
       run.push(next);
     }
     for (let size = run.length; size > 0; size--) {
@@ -314,7 +349,13 @@ class GuidanceCompiler {
   #after(field: string, index: number, length: number): number {
     const run = this.#trailingRun();
     const words = this.#span(index, length);
-    if (run.length === 0) return this.#leftover(this.#tokens[index]!, length);
+    if (run.length === 0) {
+      const value = this.#readValue(field, index + length);
+      if (!value) return this.#leftover(this.#tokens[index]!, length);
+      this.#meaningful += length + value.length;
+      this.#addCondition({ field, op: this.#opFor(field), values: value.values, negate: this.#takeNegation() }, this.#span(index, length + value.length));
+      return length + value.length;
+    }
     let size = run.length;
     let values: string[] | undefined;
     for (; size > 0; size--) {

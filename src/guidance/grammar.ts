@@ -25,6 +25,10 @@ export const fillers = [
 
 export const meWords = ['me', 'myself', 'i', 'us', 'mine'];
 
+/** In a person's place: "assigned to anyone" means the field has a value, "to nobody" that it has none. */
+export const anyoneWords = ['anyone', 'anybody', 'someone', 'somebody', 'any one'];
+export const nobodyWords = ['nobody', 'noone', 'no one', 'none'];
+
 /** "my" and "I created" name the vocabulary's owner field. */
 export const ownerPhrases = [
   'my', 'mine', 'i created', 'i opened', 'i wrote', 'i authored', 'i made', 'i started', 'i filed', 'i own', 'i posted',

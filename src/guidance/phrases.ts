@@ -32,6 +32,8 @@ interface Entry {
 export interface PhraseMatch {
   length: number;
   action: Action;
+  /** Other meanings of the same words, less preferred. */
+  alternatives: Action[];
 }
 
 /** All phrases of one integration, indexed by first word. */
@@ -80,12 +82,13 @@ export class PhraseBook {
     const first = tokens[start];
     if (!first || first.shape !== 'word') return undefined;
     const candidates = [...(this.#byFirst.get(first.norm) ?? []), ...(singular(first.norm) !== first.norm ? this.#byFirst.get(singular(first.norm)) ?? [] : [])];
-    let best: Entry | undefined;
-    for (const entry of candidates) {
-      if (!entry.words.every((word, offset) => wordMatches(tokens[start + offset], word))) continue;
-      if (!best || entry.words.length > best.words.length || (entry.words.length === best.words.length && entry.priority > best.priority)) best = entry;
-    }
-    return best ? { length: best.words.length, action: best.action } : undefined;
+    const matching = candidates
+      .filter((entry) => entry.words.every((word, offset) => wordMatches(tokens[start + offset], word)))
+      .sort((a, b) => b.words.length - a.words.length || b.priority - a.priority);
+    const best = matching[0];
+    if (!best) return undefined;
+    const alternatives = matching.slice(1).filter((entry) => entry.words.length === best.words.length).map((entry) => entry.action);
+    return { length: best.words.length, action: best.action, alternatives };
   }
 
   /** Whether a token starts any phrase at all (so it is not read as a name or a value). */

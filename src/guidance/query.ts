@@ -108,3 +108,13 @@ export function isRelative(query: CompiledQuery): boolean {
   return (query.date !== null && (relative(query.date.since) || relative(query.date.before)))
     || query.where.some((condition) => 'date' in condition && relative(condition.date));
 }
+
+/** Checks kinds and fields against what the integration declares (for queries from outside: a model). */
+export function connectorProblem(query: CompiledQuery, connector: { kinds: ReadonlyArray<{ name: string }>; fields: Readonly<Record<string, unknown>> }): string | undefined {
+  const kinds = connector.kinds.map((kind) => kind.name);
+  const unknownKind = query.kinds.find((kind) => !kinds.includes(kind));
+  if (unknownKind) return `unknown kind "${unknownKind}"; the integration has ${kinds.join(', ')}`;
+  const unknownField = query.where.find((condition) => !(condition.field in connector.fields));
+  if (unknownField) return `unknown field "${unknownField.field}"; the integration has ${Object.keys(connector.fields).join(', ')}`;
+  return undefined;
+}

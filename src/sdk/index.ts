@@ -1,10 +1,11 @@
 import { HttpClient } from './client.ts';
 import { Connections } from './resources/connections.ts';
 import { Fs } from './resources/fs.ts';
+import { Identities } from './resources/identity.ts';
 import { SmartFolders } from './resources/smart-folders.ts';
 import { Tokens } from './resources/tokens.ts';
 import { Workspaces } from './resources/workspaces.ts';
-import type { ClientOptions } from './types.ts';
+import type { ClientOptions, Identity, RequestOptions, WithResponse } from './types.ts';
 
 /**
  * The client for an airstore agent's HTTP API (docs/api.md).
@@ -21,6 +22,7 @@ export class Airstore {
   readonly smartFolders: SmartFolders;
   readonly tokens: Tokens;
   readonly fs: Fs;
+  readonly #identities: Identities;
 
   /** Throws `AirstoreError` when no API key is given and AIRSTORE_API_KEY is unset. */
   constructor(options: ClientOptions = {}) {
@@ -30,6 +32,12 @@ export class Airstore {
     this.smartFolders = new SmartFolders(client);
     this.tokens = new Tokens(client);
     this.fs = new Fs(client);
+    this.#identities = new Identities(client);
+  }
+
+  /** Who the API key is: the admin, or a token with its workspace and expiry. */
+  whoami(options?: RequestOptions): Promise<WithResponse<Identity>> {
+    return this.#identities.retrieve(options);
   }
 }
 

@@ -25,6 +25,31 @@ export interface Connection {
   expires_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Whom the credentials belong to, once a sync has validated them. */
+  account: { id: string; name?: string; email?: string } | null;
+  sync: ConnectionSync;
+}
+
+export type SyncStatus = 'pending' | 'syncing' | 'ok' | 'rate_limited' | 'auth_failed' | 'error';
+
+/** A connection's sync: its state and last error, the progress of the current (or last) run, and when it runs next. */
+export interface ConnectionSync {
+  status: SyncStatus;
+  last_error_code: string | null;
+  last_error: string | null;
+  /** Live items stored. */
+  items: number;
+  progress: { synced: number; total: number | null };
+  last_run: { added: number; updated: number; unchanged: number; deleted: number } | null;
+  last_started_at: string | null;
+  last_finished_at: string | null;
+  last_success_at: string | null;
+  next_run_at: string | null;
+}
+
+export interface ConnectionSyncParams {
+  /** A full listing, which also turns items deleted at the provider into tombstones. */
+  full?: boolean;
 }
 
 export interface SmartFolder {
@@ -40,6 +65,33 @@ export interface SmartFolder {
   file_ext: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/**
+ * How a smart folder's guidance (or filter) was understood: the compiled query, in
+ * JSON and in words, which words became which condition, what was left as
+ * full-text terms, what could not be used, and how many items match.
+ */
+export interface SmartFolderExplanation {
+  folder_id: string;
+  path: string;
+  guidance: string | null;
+  filter: SmartFolderFilter | null;
+  /** `compiler` (local), `model` (the optional AIRSTORE_LLM_URL endpoint) or `filter` (explicit). */
+  source: 'compiler' | 'model' | 'filter';
+  /** The compiled query: kinds, where, date, text, sort, limit. */
+  query: Record<string, unknown>;
+  readable: string;
+  understood: Array<{ words: string; meaning: string }>;
+  text_terms: string[];
+  ignored: string[];
+  problems: string[];
+  /** False when nothing in the guidance could be used: the folder is then empty. */
+  usable: boolean;
+  model: { used: boolean; note: string } | null;
+  resolved: { since: string | null; before: string | null; me: string[] | null };
+  match_count: number;
+  evaluated_at: string | null;
 }
 
 export interface Token {
@@ -165,3 +217,8 @@ export interface FsSearchParams {
   q: string;
   limit?: number;
 }
+
+/** What `whoami()` answers: the admin key, or a workspace token. */
+export type Identity =
+  | { kind: 'admin' }
+  | { kind: 'token'; workspace_id: string; token_id: string; expires_at: string | null };

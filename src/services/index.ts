@@ -1,3 +1,5 @@
+import { SmartFolderEngine } from '../guidance/engine.ts';
+import { modelFromEnv } from '../guidance/model.ts';
 import type { CredentialCipher } from '../secrets/cipher.ts';
 import type { Store } from '../store/index.ts';
 import { Authenticator } from './authentication.ts';
@@ -14,6 +16,8 @@ export interface Services {
   workspaces: WorkspaceService;
   connections: ConnectionService;
   smartFolders: SmartFolderService;
+  /** Smart-folder membership; the sync engine calls `folders.refreshFoldersFor` after each committed page. */
+  folders: SmartFolderEngine;
   tokens: TokenService;
   sync: SyncService;
   trees: TreeService;
@@ -21,11 +25,13 @@ export interface Services {
 
 /** `sync` is the agent's sync scheduler; without one (tests of the API alone) sync requests are refused. */
 export function createServices(store: Store, keys: { adminKey: string; cipher: CredentialCipher }, sync?: SyncTrigger): Services {
+  const folders = new SmartFolderEngine(store, { model: modelFromEnv(process.env) });
   return {
     authenticator: new Authenticator(store, keys.adminKey),
     workspaces: new WorkspaceService(store),
     connections: new ConnectionService(store, keys.cipher),
-    smartFolders: new SmartFolderService(store),
+    smartFolders: new SmartFolderService(store, folders),
+    folders,
     tokens: new TokenService(store),
     sync: new SyncService(store, sync),
     trees: new TreeService(store),

@@ -1,5 +1,7 @@
 import { type IntegrationType, connectorFor, isIntegrationType } from '../../connectors/index.ts';
 import { AirstoreError } from '../errors.ts';
+import type { SmartFolderEngine } from '../guidance/engine.ts';
+import type { FolderExplanation } from '../guidance/explain.ts';
 import { type SmartFolderFilter, validateFilter } from '../guidance/filter.ts';
 import { newExternalId } from '../ids.ts';
 import { slugify } from '../slug.ts';
@@ -29,9 +31,12 @@ export function smartFolderPath(folder: Pick<SmartFolderRecord, 'integration' | 
 /** Smart folders may be managed by the admin and by the workspace's own tokens (a mount's `mkdir`). */
 export class SmartFolderService {
   readonly #store: Store;
+  readonly #engine: SmartFolderEngine;
 
-  constructor(store: Store) {
+  /** `engine` keeps each folder's membership current: it evaluates a folder when it is created or changed. */
+  constructor(store: Store, engine: SmartFolderEngine) {
     this.#store = store;
+    this.#engine = engine;
   }
 
   create(principal: Principal, workspaceId: string, input: NewSmartFolderRequest): SmartFolderRecord {
@@ -43,9 +48,11 @@ export class SmartFolderService {
       name: input.name, slug: '', guidance: null, filter: null, outputFormat: 'folder', fileExt: null,
     }, input);
     this.#assertFree(workspace, input.integration, definition.slug);
-    return this.#store.smartFolders.create({
+    const folder = this.#store.smartFolders.create({
       externalId: newExternalId('sq'), workspaceId: workspace.id, integration: input.integration, ...definition,
     });
+    this.#engine.refresh(folder);
+    return folder;
   }
 
   list(principal: Principal, workspaceId: string): SmartFolderRecord[] {
@@ -73,7 +80,15 @@ export class SmartFolderService {
     const folder = this.#find(workspace, folderId);
     const definition = this.#define(folder.integration as IntegrationType, folder, changes);
     if (definition.slug !== folder.slug) this.#assertFree(workspace, folder.integration, definition.slug);
-    return this.#store.smartFolders.update(folder, definition);
+    const updated = this.#store.smartFolders.update(folder, definition);
+    this.#engine.refresh(updated);
+    return updated;
+  }
+
+  /** The folder's compiled query, what each word was understood as, and its match count. */
+  explain(principal: Principal, workspaceId: string, folderId: string): { folder: SmartFolderRecord; explanation: FolderExplanation } {
+    const folder = this.get(principal, workspaceId, folderId);
+    return { folder, explanation: this.#engine.explain(folder) };
   }
 
   delete(principal: Principal, workspaceId: string, folderId: string): void {

@@ -19,6 +19,8 @@ export class FolderItemStore {
   readonly #count: Statement<[number], { count: number }>;
   readonly #entries: Statement<[number], FolderFileEntry>;
   readonly #foldersOf: Statement<[number], { folderId: number }>;
+  readonly #memberIds: Statement<[number], { itemId: number }>;
+  readonly #remove: Statement<[number, number]>;
   readonly #changes: ChangeCounter;
 
   constructor(db: SqliteDatabase, changes: ChangeCounter) {
@@ -31,6 +33,8 @@ export class FolderItemStore {
     this.#count = db.prepare(`SELECT count(*) AS count FROM folder_items m JOIN items i ON i.id = m.item_id
       WHERE m.folder_id = ? AND i.deleted_at IS NULL`);
     this.#foldersOf = db.prepare('SELECT folder_id AS folderId FROM folder_items WHERE item_id = ?');
+    this.#memberIds = db.prepare('SELECT item_id AS itemId FROM folder_items WHERE folder_id = ?');
+    this.#remove = db.prepare('DELETE FROM folder_items WHERE folder_id = ? AND item_id = ?');
     this.#entries = db.prepare(`SELECT i.id, i.external_id AS externalId, i.file_name AS fileName,
       coalesce(length(i.content), 0) AS size, i.updated_at AS updatedAt
       FROM folder_items m JOIN items i ON i.id = m.item_id
@@ -44,6 +48,22 @@ export class FolderItemStore {
       for (const itemId of itemIds) this.#add.run(folderId, itemId);
     })();
     this.#changes.bump();
+  }
+
+  /** Adds and removes members in one transaction; answers whether anything changed. */
+  apply(folderId: number, add: Iterable<number>, remove: Iterable<number>): boolean {
+    let changed = 0;
+    this.#db.transaction(() => {
+      for (const itemId of remove) changed += this.#remove.run(folderId, itemId).changes;
+      for (const itemId of add) changed += this.#add.run(folderId, itemId).changes;
+    })();
+    if (changed > 0) this.#changes.bump();
+    return changed > 0;
+  }
+
+  /** Ids of every member, live or tombstoned, in no particular order. */
+  memberIds(folderId: number): number[] {
+    return this.#memberIds.all(folderId).map((row) => row.itemId);
   }
 
   /** Live members, newest first. */

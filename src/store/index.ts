@@ -2,6 +2,8 @@ import { ChangeCounter } from './changes.ts';
 import { ConnectionStore } from './connections.ts';
 import { openDatabase, type SqliteDatabase } from './database.ts';
 import { FolderItemStore } from './folder-items.ts';
+import { FolderQueryStore } from './folder-queries.ts';
+import { ItemQueryStore } from './item-query.ts';
 import { ItemStore } from './items.ts';
 import { SmartFolderStore } from './smart-folders.ts';
 import { SyncStateStore } from './sync-state.ts';
@@ -19,6 +21,9 @@ export interface Store {
   smartFolders: SmartFolderStore;
   items: ItemStore;
   folderItems: FolderItemStore;
+  /** Smart-folder queries as compiled, and evaluation over items (src/guidance/ drives both). */
+  folderQueries: FolderQueryStore;
+  itemQueries: ItemQueryStore;
   syncState: SyncStateStore;
   close(): void;
 }
@@ -40,6 +45,8 @@ export function openStore(path: string): Store {
     smartFolders: new SmartFolderStore(db, changes),
     items,
     folderItems: new FolderItemStore(db, changes),
+    folderQueries: new FolderQueryStore(db),
+    itemQueries: new ItemQueryStore(db),
     syncState: new SyncStateStore(db, items),
     close: () => db.close(),
   };

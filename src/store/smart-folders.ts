@@ -32,6 +32,7 @@ export class SmartFolderStore {
   readonly #insert: Statement<[string, number, string, ...DefinitionParams, number, number]>;
   readonly #update: Statement<[...DefinitionParams, number, number]>;
   readonly #byExternalId: Statement<[number, string], SmartFolderRecord>;
+  readonly #byId: Statement<[number], SmartFolderRecord>;
   readonly #bySlug: Statement<[number, string, string], SmartFolderRecord>;
   readonly #all: Statement<[number], SmartFolderRecord>;
   readonly #delete: Statement<[number]>;
@@ -45,6 +46,7 @@ export class SmartFolderStore {
     this.#update = db.prepare(`UPDATE smart_folders
       SET name = ?, slug = ?, guidance = ?, filter = ?, output_format = ?, file_ext = ?, updated_at = ? WHERE id = ?`);
     this.#byExternalId = db.prepare(`SELECT ${columns} FROM smart_folders WHERE workspace_id = ? AND external_id = ?`);
+    this.#byId = db.prepare(`SELECT ${columns} FROM smart_folders WHERE id = ?`);
     this.#bySlug = db.prepare(`SELECT ${columns} FROM smart_folders WHERE workspace_id = ? AND integration = ? AND slug = ?`);
     this.#all = db.prepare(`SELECT ${columns} FROM smart_folders WHERE workspace_id = ? ORDER BY integration, slug`);
     this.#delete = db.prepare('DELETE FROM smart_folders WHERE id = ?');
@@ -68,6 +70,10 @@ export class SmartFolderStore {
     );
     this.#changes.bump();
     return { ...folder, ...definition, updatedAt: now };
+  }
+
+  findById(id: number): SmartFolderRecord | undefined {
+    return this.#byId.get(id);
   }
 
   findByExternalId(workspaceId: number, externalId: string): SmartFolderRecord | undefined {

@@ -1,5 +1,5 @@
 import type { SqliteDatabase, Statement } from './database.ts';
-import type { ItemInput, ItemStore, UpsertOutcome } from './items.ts';
+import type { ItemInput, ItemStore } from './items.ts';
 
 /** `pending` until the first run; the others as docs/api.md describes them. */
 export type SyncStatus = 'pending' | 'syncing' | 'ok' | 'rate_limited' | 'auth_failed' | 'error';
@@ -126,15 +126,18 @@ export class SyncStateStore {
    * Upserts a page of items, writes its tombstones and saves the cursor, all or
    * nothing: a crash before this returns leaves the previous page's cursor, so the
    * page is fetched again and its upserts find the same rows (no duplicates).
+   * `summary` gains the page's counts once the page is committed.
    */
   commitPage(connectionId: number, page: PageWrite, summary: RunSummary, now = Date.now()): void {
+    const counted = { ...summary };
     this.#db.transaction(() => {
-      for (const item of page.items) count(summary, this.#items.upsert(item, now));
+      for (const item of page.items) counted[this.#items.upsert(item, now)]++;
       for (const key of page.deleted) {
-        if (this.#items.markDeleted(connectionId, key.kind, key.externalId, now)) summary.deleted++;
+        if (this.#items.markDeleted(connectionId, key.kind, key.externalId, now)) counted.deleted++;
       }
-      this.#saveCursor.run(page.cursor, page.itemsSynced, page.itemsTotal, JSON.stringify(summary), connectionId);
+      this.#saveCursor.run(page.cursor, page.itemsSynced, page.itemsTotal, JSON.stringify(counted), connectionId);
     })();
+    Object.assign(summary, counted);
   }
 
   /** Tombstones in one transaction; returns how many were live. */
@@ -157,8 +160,4 @@ export class SyncStateStore {
       JSON.stringify(end.summary), connectionId,
     );
   }
-}
-
-function count(summary: RunSummary, outcome: UpsertOutcome): void {
-  summary[outcome]++;
 }

@@ -61,11 +61,13 @@ export class RunContext implements SyncContext {
     const { connectionId } = this.#options;
     const items = (page.items ?? []).map((draft): ItemInput => ({ connectionId, ...draft }));
     const deleted = page.deleted ?? [];
-    this.#itemsSynced += items.length + deleted.length;
-    if (page.total !== undefined) this.#total = page.total;
+    const itemsSynced = this.#itemsSynced + items.length + deleted.length;
+    const total = page.total ?? this.#total;
     this.#options.syncState.commitPage(connectionId, {
-      items, deleted, cursor: JSON.stringify(page.cursor), itemsSynced: this.#itemsSynced, itemsTotal: this.#total,
+      items, deleted, cursor: JSON.stringify(page.cursor), itemsSynced, itemsTotal: total,
     }, this.summary);
+    this.#itemsSynced = itemsSynced;
+    this.#total = total;
     for (const item of items) this.#versions?.set(keyOf(item.kind, item.externalId), item.updatedAt);
     for (const key of deleted) this.#versions?.delete(keyOf(key.kind, key.externalId));
   }

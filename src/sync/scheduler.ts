@@ -77,7 +77,11 @@ export class SyncScheduler {
   #tick(): void {
     if (this.#stopped) return;
     const now = Date.now();
-    for (const row of this.#options.store.syncState.schedule()) {
+    const rows = this.#options.store.syncState.schedule();
+    // A connection deleted while it syncs: stop its run (its rows went with it).
+    const present = new Set(rows.map((row) => row.connectionId));
+    for (const [id, run] of this.#running) if (!present.has(id)) run.controller.abort();
+    for (const row of rows) {
       if (this.#running.size >= (this.#options.maxConcurrent ?? 4)) return;
       const id = row.connectionId;
       if (this.#running.has(id)) continue;

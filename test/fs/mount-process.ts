@@ -22,8 +22,8 @@ export function killMounts(): void {
   for (const child of running) child.kill('SIGKILL');
 }
 
-export async function startMount(dataDir: string, mountPoint: string, token: string): Promise<MountProcess> {
-  const child = spawn(process.execPath, [cliEntry, 'mount', mountPoint, '--token', token, '--port', '0'], {
+export async function startMount(dataDir: string, mountPoint: string, token: string, args: string[] = []): Promise<MountProcess> {
+  const child = spawn(process.execPath, [cliEntry, 'mount', mountPoint, '--token', token, '--port', '0', ...args], {
     env: { ...process.env, AIRSTORE_HOME: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

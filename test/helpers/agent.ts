@@ -14,6 +14,8 @@ export interface TestAgent {
   /** Everything the agent wrote to stdout and stderr so far. */
   output(): string;
   stop(): Promise<void>;
+  /** SIGKILL: the agent gets no chance to clean up, as in a crash. */
+  kill(): Promise<void>;
 }
 
 export function tempDataDir(): string {
@@ -38,6 +40,12 @@ export async function startAgent(options: { dataDir?: string; env?: NodeJS.Proce
     adminKey,
     output: () => output,
     stop: () => stopChild(child),
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const closed = once(child, 'close');
+      child.kill('SIGKILL');
+      await closed;
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import { integrationTypes, type IntegrationType } from '../../../connectors/inde
 import { agentClient } from '../client.ts';
 import { type OutputOptions, note, printList, printObject } from '../output.ts';
 import { collectKeyValue } from '../parse.ts';
+import { syncColumns, syncRows } from './sync.ts';
 
 type Globals = OutputOptions & { server?: string };
 
@@ -47,7 +48,7 @@ export function registerConnection(program: Command): void {
   connection.command('list <workspace>').description('list connections (never their credentials)').action(async (workspaceId: string, _options, command: Command) => {
     const globals = command.optsWithGlobals<Globals>();
     const connections = await agentClient(globals).connections.list(workspaceId);
-    printList(globals, connections, ['external_id', 'integration_type', 'scope', 'created_at']);
+    printList(globals, globals.json ? connections : syncRows(connections), syncColumns);
   });
 
   connection

@@ -3,6 +3,7 @@ import { type IntegrationType } from '../../../connectors/index.ts';
 import { agentClient } from '../client.ts';
 import { type OutputOptions, note, printList, printObject } from '../output.ts';
 import { parseJsonObject } from '../parse.ts';
+import { registerFolderExplain } from './folder-explain.ts';
 
 type Globals = OutputOptions & { server?: string };
 
@@ -58,6 +59,8 @@ export function registerFolder(program: Command): void {
     const current = await client.smartFolders.retrieve(workspaceId, folderId);
     printObject(globals, await client.smartFolders.update(workspaceId, current.external_id, options));
   });
+
+  registerFolderExplain(folder);
 
   folder
     .command('delete <workspace> <folder>')

@@ -1,28 +1,45 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
+import { readAgentInfo } from '../../agent.ts';
 import { defaultHost, defaultPort, resolveDataDir } from '../../config.ts';
 import { AirstoreError } from '../../errors.ts';
 import { mountWithLocalAgent } from '../../fs/local-mount.ts';
+import { mountRemote } from '../../fs/remote-mount.ts';
 import { exitCodes } from '../exit-codes.ts';
 import { note } from '../output.ts';
 import { parsePort } from '../parse.ts';
+
+interface MountCommandOptions {
+  token?: string;
+  server?: string;
+  host: string;
+  port: number;
+}
 
 export function registerMount(program: Command): void {
   program
     .command('mount <dir>')
     .description('mount a workspace at <dir> in the foreground until Ctrl-C or SIGTERM')
     .option('--token <token>', 'workspace token (default: AIRSTORE_TOKEN)')
-    .option('--host <address>', 'address of the API the mount\'s agent serves', defaultHost)
-    .option('--port <port>', 'port of the API the mount\'s agent serves (0 picks a free one)', parsePort, defaultPort)
-    .action(async (dir: string, options: { token?: string; host: string; port: number }) => {
+    .option('--server <url>', 'mount from the agent at this API URL (a hub), with a local cache for offline reads')
+    .option('--host <address>', 'address of the API of the agent this mount starts', defaultHost)
+    .option('--port <port>', 'port of the API of the agent this mount starts (0 picks a free one)', parsePort, defaultPort)
+    .action(async (dir: string, _options: MountCommandOptions, command: Command) => {
+      // `--server` is also a global option of the CLI; whichever level parsed it, it means the same.
+      const options = command.optsWithGlobals<MountCommandOptions>();
       const token = options.token || process.env.AIRSTORE_TOKEN;
       if (!token) throw new AirstoreError('token_required');
+      const dataDir = resolveDataDir();
       const mountPoint = resolve(dir);
-      const mount = await mountWithLocalAgent({ dataDir: resolveDataDir(), mountPoint, token, host: options.host, port: options.port });
+      // An agent already running on this data directory owns the store: mount through its API instead.
+      const server = options.server ?? readAgentInfo(dataDir)?.apiUrl;
+      const mount = server
+        ? await mountRemote({ dataDir, mountPoint, token, server })
+        : await mountWithLocalAgent({ dataDir, mountPoint, token, host: options.host, port: options.port });
       process.stdout.write(`mounted workspace ${mount.workspace.name} (${mount.workspace.externalId}) at ${mountPoint}\n`);
-      note(`API at ${mount.agent.apiUrl} (Ctrl-C unmounts)`);
-      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => mount.stop());
-      const reason = await mount.ended;
+      note(`API at ${mount.apiUrl} (Ctrl-C unmounts)`);
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => mount.session.stop());
+      const reason = await mount.session.ended;
       if (reason === 'unauthorized') {
         note('airstore: the token was revoked or has expired; unmounted');
         process.exitCode = exitCodes.unauthorized;

@@ -1,4 +1,4 @@
-import type { Connection, ConnectionCreateParams, RequestOptions, WithResponse } from '../types.ts';
+import type { Connection, ConnectionCreateParams, ConnectionSyncParams, RequestOptions, WithResponse } from '../types.ts';
 import { APIResource, path } from './resource.ts';
 
 /** `airstore.connections`: credentials go in, never come back out. */
@@ -9,6 +9,11 @@ export class Connections extends APIResource {
 
   async list(workspaceId: string, options?: RequestOptions): Promise<WithResponse<Connection[]>> {
     return this.requestList(path`/workspaces/${workspaceId}/connections`, options);
+  }
+
+  /** Starts a sync now; answers at once with the connection, its sync `syncing`. */
+  async sync(workspaceId: string, connectionId: string, params: ConnectionSyncParams = {}, options?: RequestOptions): Promise<WithResponse<Connection>> {
+    return this.requestObject({ method: 'POST', path: path`/workspaces/${workspaceId}/connections/${connectionId}/sync`, body: params, options });
   }
 
   async del(workspaceId: string, connectionId: string, options?: RequestOptions): Promise<void> {

@@ -2,6 +2,7 @@ import type {
   RequestOptions,
   SmartFolder,
   SmartFolderCreateParams,
+  SmartFolderExplanation,
   SmartFolderUpdateParams,
   WithResponse,
 } from '../types.ts';
@@ -30,6 +31,12 @@ export class SmartFolders extends APIResource {
   async update(workspaceId: string, folderId: string, changes: SmartFolderUpdateParams, options?: RequestOptions): Promise<WithResponse<SmartFolder>> {
     const folderPath = path`/workspaces/${workspaceId}/smart-folders/${folderId}`;
     return this.requestObject({ method: 'PATCH', path: folderPath, body: changes, options });
+  }
+
+  /** How the folder's guidance was understood and what it matches; by id or by path. */
+  async explain(workspaceId: string, idOrPath: string, options?: RequestOptions): Promise<WithResponse<SmartFolderExplanation>> {
+    const folderId = idOrPath.includes('/') ? (await this.retrieve(workspaceId, idOrPath, options)).external_id : idOrPath;
+    return this.requestObject({ method: 'GET', path: path`/workspaces/${workspaceId}/smart-folders/${folderId}/explain`, options });
   }
 
   async del(workspaceId: string, folderId: string, options?: RequestOptions): Promise<void> {

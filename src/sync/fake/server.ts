@@ -9,6 +9,8 @@ export interface FakeReply {
   headers?: Record<string, string>;
   /** Serialised as JSON; absent for an empty body (a 304). */
   json?: unknown;
+  /** Logs the request under this name instead of the route's (a GraphQL operation, a Slack method). */
+  route?: string;
 }
 
 /** A request as the fake saw it, for tests that count what a sync asked for. */
@@ -96,6 +98,10 @@ export abstract class FakeProvider {
     this.#faults.push({ ...fault });
   }
 
+  clearFaults(): void {
+    this.#faults = [];
+  }
+
   /** Answers every request `ms` late (0 to stop). */
   slow(ms: number): void {
     this.#delayMs = ms;
@@ -138,7 +144,7 @@ export abstract class FakeProvider {
     }
     if (this.#delayMs > 0) await delay(this.#delayMs);
     const reply = await this.#answer(route, request, params);
-    this.requests.push({ method: request.method, route: route?.name ?? 'unknown', path: request.path, query: request.query, status: reply.status });
+    this.requests.push({ method: request.method, route: reply.route ?? route?.name ?? 'unknown', path: request.path, query: request.query, status: reply.status });
     const body = reply.json === undefined ? undefined : JSON.stringify(reply.json);
     res.writeHead(reply.status, { ...(body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }), ...reply.headers });
     res.end(body);

@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { type Store, openStore } from '../../src/store/index.ts';
+import { TokenBucket } from '../../src/sync/rate-limiter.ts';
+import { runSync } from '../../src/sync/runner.ts';
+import { removeDataDir, tempDataDir } from '../../test/helpers/agent.ts';
+import { generateDataset } from './fake/dataset.ts';
+import { GitHubFake } from './fake/server.ts';
+import { github } from './index.ts';
+
+const dataset = generateDataset({ issues: 150, repos: 3, seed: 11 });
+const quiet = { info: () => {}, warn: () => {} };
+
+describe('github sync against the fake', () => {
+  const fake = new GitHubFake(dataset);
+  const dir = tempDataDir();
+  let store: Store;
+  before(async () => {
+    await fake.listen();
+    store = openStore(join(dir, 'airstore.db'));
+  });
+  after(async () => {
+    store.close();
+    await fake.close();
+    removeDataDir(dir);
+  });
+
+  async function sync(extra: Record<string, string>) {
+    // One workspace per configuration: a workspace has one connection per integration.
+    const name = JSON.stringify(extra);
+    const workspace = store.workspaces.findByName(name) ?? store.workspaces.create({ externalId: `ws_${name.length}${Object.keys(extra).join('')}`, name });
+    const connection = store.connections.findByIntegration(workspace.id, 'github')
+      ?? store.connections.create({ externalId: `conn_${workspace.externalId}`, workspaceId: workspace.id, integration: 'github', scope: null, sealedCredentials: Buffer.from('-'), expiresAt: null });
+    const deps = {
+      store, log: quiet, policy: { attempts: 3, baseMs: 10, maxMs: 50, maxWaitMs: 1000 },
+      credentialsOf: () => ({ accessToken: dataset.token, extra: { baseUrl: fake.url, ...extra } }),
+      limiterFor: () => new TokenBucket(0, 1),
+    };
+    await runSync(deps, store.connections.findById(connection.id)!, { ...github, sync: github.sync }, { full: false, signal: new AbortController().signal });
+    const state = store.syncState.get(connection.id)!;
+    return { state, cursor: JSON.parse(state.cursor ?? '{}') as Record<string, unknown>, summary: JSON.parse(state.runSummary ?? '{}') };
+  }
+
+  it('lists every repository newest first, then saves a since and an ETag per repository', async () => {
+    fake.clearLog();
+    const { state, cursor, summary } = await sync({});
+    assert.equal(state.status, 'ok');
+    assert.deepEqual(summary, { added: 150, updated: 0, unchanged: 0, deleted: 0 });
+    for (const repo of ['acme/api', 'acme/web', 'acme/mobile']) {
+      assert.match(String(cursor[`since:${repo}`]), /^\d{4}-\d\d-\d\dT/, `since of ${repo}`);
+      assert.match(String(cursor[`etag:${repo}`]), /^W\/"/, `etag of ${repo}`);
+    }
+    assert.equal(cursor.listing, undefined, 'no listing left in progress');
+    assert.equal(fake.requests.find((request) => request.route === 'issues.listForRepo')?.query.get('direction'), 'desc', 'newest first');
+    assert.equal(state.itemsTotal, 300, 'the total is estimated from the pages GitHub announces (100 per page)');
+  });
+
+  it('costs one 304 per repository and one for discovery when nothing changed', async () => {
+    fake.clearLog();
+    const { summary } = await sync({});
+    assert.deepEqual(summary, { added: 0, updated: 0, unchanged: 0, deleted: 0 });
+    assert.deepEqual(fake.requests.map((request) => request.status), [304, 304, 304, 304]);
+  });
+
+  it('reads only the configured repositories from extra.repos, without discovery', async () => {
+    fake.clearLog();
+    const { summary } = await sync({ repos: 'acme/web' });
+    assert.equal(summary.added, dataset.repos.find((repo) => repo.repo.full_name === 'acme/web')!.threads.length);
+    assert.equal(fake.count('repos.listForAuthenticatedUser'), 0);
+    assert.ok(fake.requests.every((request) => !request.path.includes('/acme/api/')));
+  });
+
+  it('discovers the repositories of extra.orgs', async () => {
+    fake.clearLog();
+    const { summary } = await sync({ orgs: 'acme' });
+    assert.equal(summary.added, 150);
+    assert.equal(fake.count('repos.listForOrg'), 1);
+  });
+});

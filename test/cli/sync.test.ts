@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { after, before, describe, it } from 'node:test';
+import { fixtureDataset } from '../../connectors/github/fake/dataset.ts';
+import { GitHubFake } from '../../connectors/github/fake/server.ts';
+import { type TestAgent, call, cliEntry, removeDataDir, startAgent } from '../helpers/agent.ts';
+
+/** `airstore …` in its own process, finding the agent through its data directory. */
+function airstore(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [cliEntry, ...args], { env: { ...process.env, AIRSTORE_HOME: dataDir, AIRSTORE_API_KEY: '', AIRSTORE_BASE_URL: '' } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }));
+  });
+}
+
+describe('airstore sync', () => {
+  const fake = new GitHubFake(fixtureDataset());
+  let agent: TestAgent;
+  let workspace: string;
+  before(async () => {
+    await fake.listen();
+    agent = await startAgent();
+    const key = agent.adminKey;
+    workspace = (await call(agent, 'POST', '/workspaces', { key, body: { name: 'cli-sync' } })).body.external_id;
+    await call(agent, 'POST', `/workspaces/${workspace}/connections`, {
+      key, body: { integrationType: 'github', accessToken: fixtureDataset().token, extra: { baseUrl: fake.url, requestsPerSecond: '0' } },
+    });
+    await call(agent, 'POST', `/workspaces/${workspace}/connections`, { key, body: { integrationType: 'gmail', accessToken: 'ya29.x' } });
+  });
+  after(async () => {
+    await agent.stop();
+    await fake.close();
+    removeDataDir(agent.dataDir);
+  });
+
+  it('syncs every connection that syncs, waits, and prints each state', async () => {
+    const result = await airstore(agent.dataDir, 'sync', workspace, '--wait', '--full');
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^CONNECTION\s+INTEGRATION\s+STATUS\s+ITEMS\s+LAST_SUCCESS\s+ERROR\n/);
+    assert.match(result.stdout, /conn_\S+\s+github\s+ok\s+6\s+\d{4}-/);
+    assert.ok(!result.stdout.includes('gmail'), 'integrations that do not sync are skipped');
+  });
+
+  it('shows sync state in connection list', async () => {
+    const result = await airstore(agent.dataDir, 'connection', 'list', workspace);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /github\s+ok\s+6/);
+    assert.match(result.stdout, /gmail\s+pending\s+0/);
+  });
+
+  it('refuses a named connection whose integration does not sync, with exit code 7', async () => {
+    const listed = await call(agent, 'GET', `/workspaces/${workspace}/connections`, { key: agent.adminKey });
+    const gmail = listed.body.data.find((connection: { integration_type: string }) => connection.integration_type === 'gmail').external_id;
+    const result = await airstore(agent.dataDir, 'sync', workspace, gmail);
+    assert.equal(result.code, 7);
+    assert.match(result.stderr, /gmail connections do not sync yet \(sync_not_supported\)/);
+  });
+
+  it('exits 1 when the sync does not end ok, and says why', async () => {
+    fake.revoke();
+    const result = await airstore(agent.dataDir, 'sync', workspace, '--wait');
+    fake.restore();
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /github\s+auth_failed\s+6\s+\S+\s+the provider refused the credentials: GitHub: Bad credentials/);
+  });
+});

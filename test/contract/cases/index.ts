@@ -1,0 +1,6 @@
+import type { ConnectorCase } from './case.ts';
+import { githubCase } from './github.ts';
+import { linearCase } from './linear.ts';
+
+/** Every connector the contract suite runs. */
+export const cases: readonly ConnectorCase[] = [githubCase, linearCase] as readonly ConnectorCase[];
