@@ -9,6 +9,9 @@ export const vocabulary: Vocabulary = {
   kinds: { 'pull request': 'pull_request', 'merge request': 'pull_request', ticket: 'issue' },
   phrases: {
     open: { where: { state: 'open' } },
+    // A bug is an issue labelled so; a pull request labelled bug is its fix.
+    bug: { kinds: ['issue'], where: { labels: 'bug' } },
+    stale: { date: { field: 'updated', before: { anchor: 'now', shift: -30, unit: 'day' } } },
     closed: { where: { state: ['closed', 'merged'] } },
     'closed without merging': { kinds: ['pull_request'], where: { state: 'closed' } },
     merged: { kinds: ['pull_request'], where: { state: 'merged' } },
@@ -69,6 +72,7 @@ export const vocabulary: Vocabulary = {
     dependency: ['dependencies', 'deps', 'bump', 'upgrade'],
     ci: ['pipeline', 'workflow', 'actions'],
     auth: ['authentication', 'login', 'oauth', 'token'],
+    authentication: ['auth', 'login', 'oauth', 'sso', 'saml', 'sign in', 'signin'],
     login: ['sign in', 'signin', 'auth'],
     test: ['tests', 'testing', 'spec'],
   },

@@ -4,6 +4,7 @@ const label = (name: string) => ({ where: { labels: name } }) as const;
 const withAttachment = { where: { has_attachment: true } } as const;
 const pdf = { where: { attachment: '.pdf' } } as const;
 const sentByMe = { where: { from: { person: 'me' } } } as const;
+const ccMe = { where: { cc: { person: 'me' } } } as const;
 
 /** Words Gmail guidance may use (see src/guidance/vocabulary.ts). */
 export const vocabulary: Vocabulary = {
@@ -25,8 +26,10 @@ export const vocabulary: Vocabulary = {
     archived: { where: { labels: { not: 'INBOX' } } },
     sent: label('SENT'),
     'sent mail': label('SENT'),
-    'i sent': sentByMe, 'i wrote': sentByMe, 'i have sent': sentByMe,
+    'i sent': label('SENT'), 'i have sent': label('SENT'), 'i wrote': sentByMe,
     'i received': { where: { to: { person: 'me' } } },
+    "i am cc'd": ccMe, "i was cc'd": ccMe, "cc'd me": ccMe, "i am cc'd on": ccMe, "i was cc'd on": ccMe,
+    'i am copied': ccMe, 'i was copied': ccMe, 'copied me': ccMe, 'i am copied on': ccMe, 'cc me': ccMe,
     draft: label('DRAFT'),
     spam: label('SPAM'),
     junk: label('SPAM'),
@@ -46,7 +49,7 @@ export const vocabulary: Vocabulary = {
   people: {
     from: 'from', 'sent by': 'from', by: 'from', 'written by': 'from',
     to: 'to', 'sent to': 'to', 'addressed to': 'to', 'received by': 'to',
-    cc: 'cc', 'cc to': 'cc', 'copied to': 'cc', 'cc me': 'cc',
+    cc: 'cc', 'cc to': 'cc', 'copied to': 'cc',
   },
   namesOnly: ['to', 'cc'],
   before: {
@@ -58,7 +61,7 @@ export const vocabulary: Vocabulary = {
   partial: ['subject', 'attachment'],
   facets: ['labels'],
   synonyms: {
-    invoice: ['receipt', 'bill', 'billing', 'statement', 'amount due'],
+    invoice: ['receipt', 'bill', 'statement', 'amount due'],
     receipt: ['invoice', 'order confirmation', 'payment received'],
     bill: ['invoice', 'statement', 'amount due'],
     newsletter: ['digest', 'weekly', 'unsubscribe'],
@@ -69,7 +72,7 @@ export const vocabulary: Vocabulary = {
     shipping: ['shipped', 'shipment', 'delivery', 'tracking'],
     order: ['shipped', 'shipment', 'purchase'],
     contract: ['agreement', 'signature', 'docusign', 'nda'],
-    interview: ['recruiter', 'candidate', 'hiring'],
+    interview: ['recruiter', 'candidate'],
     security: ['sign-in', 'password', 'suspicious', 'verification'],
     password: ['reset', 'verification code'],
   },

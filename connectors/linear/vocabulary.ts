@@ -33,7 +33,7 @@ export const vocabulary: Vocabulary = {
     p1: { where: { priority: 'high' } },
     p2: { where: { priority: 'medium' } },
     p3: { where: { priority: 'low' } },
-    open, active: open, unresolved: open, outstanding: open, remaining: open, incomplete: open, unfinished: open, 'not done': open,
+    open, active: open, left: open, unresolved: open, outstanding: open, remaining: open, incomplete: open, unfinished: open, 'not done': open,
     'in progress': started, started, ongoing: started, 'being worked on': started, wip: started, 'in flight': started, doing: started,
     todo: unstarted, 'to do': unstarted, 'not started': unstarted, unstarted,
     backlog: { where: { state_type: 'backlog' } },

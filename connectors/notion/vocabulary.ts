@@ -4,7 +4,11 @@ const editedByMe = { where: { edited_by: { person: 'me' } } } as const;
 
 /** Words Notion guidance may use (see src/guidance/vocabulary.ts). */
 export const vocabulary: Vocabulary = {
-  kinds: { 'database entry': 'database_row', 'db row': 'database_row', record: 'database_row', 'wiki page': 'page', document: 'page', article: 'page' },
+  // Every Notion row is a page too: "docs" and "notes" are either; "pages" are pages.
+  kinds: {
+    'database entry': 'database_row', 'db row': 'database_row', record: 'database_row', 'wiki page': 'page', article: 'page',
+    doc: ['page', 'database_row'], document: ['page', 'database_row'], note: ['page', 'database_row'],
+  },
   phrases: {
     'in progress': { where: { status: 'In progress' } },
     'not started': { where: { status: 'Not started' } },

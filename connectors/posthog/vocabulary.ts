@@ -8,7 +8,7 @@ const event = (name: string) => ({ kinds: ['event'], where: { event: name } }) a
 export const vocabulary: Vocabulary = {
   kinds: {
     'feature flag': 'feature_flag', toggle: 'feature_flag', 'feature toggle': 'feature_flag', experiment: 'feature_flag',
-    report: 'insight', graph: 'insight', funnel: 'insight', trend: 'insight', metric: 'insight', board: 'dashboard',
+    report: 'insight', graph: 'insight', metric: 'insight', board: 'dashboard',
     segment: 'cohort', 'user group': 'cohort', 'user segment': 'cohort',
   },
   phrases: {

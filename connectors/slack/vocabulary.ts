@@ -7,7 +7,11 @@ const byMe = { where: { author: { person: 'me' } } } as const;
 
 /** Words Slack guidance may use (see src/guidance/vocabulary.ts). */
 export const vocabulary: Vocabulary = {
-  kinds: { conversation: 'thread', discussion: 'thread', 'thread reply': 'thread', post: 'message', chat: 'message' },
+  // A thread starts with a message: "messages" are both, "threads" only threads.
+  kinds: {
+    conversation: 'thread', discussion: 'thread', 'thread reply': 'thread',
+    message: ['thread', 'message'], post: ['thread', 'message'], chat: ['thread', 'message'],
+  },
   phrases: {
     'mentioning me': mentionsMe, 'mentions me': mentionsMe, 'mention me': mentionsMe, 'i am mentioned': mentionsMe,
     'i was mentioned': mentionsMe, 'i am mentioned in': mentionsMe, 'i was mentioned in': mentionsMe, 'where i am mentioned': mentionsMe,
@@ -18,7 +22,7 @@ export const vocabulary: Vocabulary = {
     'involving me': involvesMe, 'i was involved in': involvesMe, 'i am involved in': involvesMe, 'i commented on': involvesMe,
     'i posted': byMe, 'i wrote': byMe, 'i sent': byMe, 'i started': byMe,
     file: withFiles, 'with file': withFiles, attachment: withFiles, upload: withFiles, 'shared file': withFiles,
-    screenshot: withFiles, 'with attachment': withFiles,
+    screenshot: withFiles, 'with attachment': withFiles, 'file shared': withFiles, 'shared a file': withFiles, 'file posted': withFiles,
   },
   people: {
     from: 'author', by: 'author', 'posted by': 'author', 'written by': 'author', 'sent by': 'author', 'started by': 'author',

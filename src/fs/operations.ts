@@ -104,5 +104,5 @@ export function fuseOperations({ tree, isAuthorized, onUnauthorized }: Operation
     setxattr: readOnly,
     removexattr: readOnly,
   };
-  return operations as unknown as FuseOperations;
+  return operations;
 }

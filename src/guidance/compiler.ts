@@ -4,8 +4,9 @@ import { describeCondition, describeDate, describeText } from './describe.ts';
 import { anyoneWords, limitTails, meWords, nobodyWords, numberWords } from './grammar.ts';
 import { conditionsOf } from './meaning.ts';
 import { type Action, type PhraseBook, phraseBookFor } from './phrases.ts';
-import { type CompiledQuery, type Condition, type TextTerm, type ValueRef, emptyQuery } from './query.ts';
+import { type CompiledQuery, type Condition, type DateExpr, type TextTerm, type ValueRef, emptyQuery } from './query.ts';
 import { type Token, singular, tokenize } from './tokens.ts';
+import type { Meaning } from './vocabulary.ts';
 
 /**
  * Plain-English guidance → a compiled query, offline and deterministic. Words
@@ -57,6 +58,8 @@ export function compileGuidance(guidance: string, context: CompileContext): Comp
 interface Leftover {
   token: Token;
   negate: boolean;
+  /** A general noun ("problems", "requests"): searched for only when nothing else is. */
+  soft: boolean;
   /** Joined to the previous leftover by "or". */
   or: boolean;
   /** Consecutive leftovers share a run; anything recognised in between starts a new one. */
@@ -146,6 +149,7 @@ class GuidanceCompiler {
     if (facet) return facet;
     const match = this.#book.match(this.#tokens, index);
     if (!match) return this.#leftover(token);
+    if (match.negated) this.#negation = 'not';
     const after = match.alternatives.find((action) => action.type === 'after');
     if (after && match.action.type !== 'after' && this.#trailingRun().length > 0) return this.#apply(after, index, match.length);
     return this.#apply(match.action, index, match.length);
@@ -155,7 +159,9 @@ class GuidanceCompiler {
   #facetPhraseAt(index: number): number | undefined {
     const facets = this.#book.vocabulary.facets ?? [];
     if (facets.length === 0 || this.#lexicon === noLexicon) return undefined;
-    for (let size = 3; size >= 2; size--) {
+    const phrase = this.#book.match(this.#tokens, index);
+    const declared = phrase && phrase.action.type !== 'filler' && phrase.action.type !== 'kind' && phrase.action.type !== 'soft' ? phrase.length : 0;
+    for (let size = 3; size >= 2 && size > declared; size--) {
       const group = this.#tokens.slice(index, index + size);
       if (group.length < size || group.some((token) => token.shape !== 'word')) continue;
       const candidates = variants(group);
@@ -175,6 +181,8 @@ class GuidanceCompiler {
     switch (action.type) {
       case 'filler':
         return length;
+      case 'soft':
+        return this.#leftover(this.#tokens[index]!, length, true);
       case 'negate':
         this.#negation = words;
         this.#run++;
@@ -228,15 +236,23 @@ class GuidanceCompiler {
     return length;
   }
 
-  #meaning(meaning: { kinds?: readonly string[]; where?: object }, words: string, length: number): number {
+  #meaning(meaning: Meaning, words: string, length: number): number {
+    if (meaning.date) {
+      const { field, since = null, before = null } = meaning.date;
+      this.#setDate(field, since, before, words);
+    }
     const negate = this.#takeNegation();
-    const conditions = conditionsOf(meaning as Parameters<typeof conditionsOf>[0], this.#book);
+    const conditions = conditionsOf(meaning, this.#book);
     if (negate && conditions.length === 1) {
       const [condition] = conditions;
       this.#addCondition({ ...condition!, negate: !condition!.negate }, words);
       return length;
     }
     if (negate && conditions.length === 0 && meaning.kinds) return this.#kind(meaning.kinds, words, 0) + length;
+    if (conditions.length === 0 && !meaning.kinds) {
+      this.#run++;
+      return length;
+    }
     if (negate) this.#problems.push(`"not" before "${words}" could not be applied: it means several conditions at once`);
     for (const kind of meaning.kinds ?? []) this.#kinds.add(kind);
     if (meaning.kinds && conditions.length === 0) {
@@ -334,7 +350,7 @@ class GuidanceCompiler {
     for (let at = start; at < start + 3; at++) {
       const next = this.#tokens[at];
       if (!next || next.shape !== 'word' || parseDate(this.#norms, at)) break;
-      if (this.#book.isKnownWord(next) && !(run.length === 0 && this.#lexicon.find(field, variants([next])))) break;
+      if (this.#book.isKnownWord(next) && !(run.length === 0 && this.#canStartValue(field, at))) break;
       run.push(next);
     }
     for (let size = run.length; size > 0; size--) {
@@ -343,6 +359,13 @@ class GuidanceCompiler {
     }
     if (run.length === 0) return undefined;
     return { values: this.#storedValues(field, [run[0]!.text]), length: 1 };
+  }
+
+  /** A known word may still be the value after a lead ("labeled bug"), unless it is grammar ("labeled as", "tagged not"). */
+  #canStartValue(field: string, at: number): boolean {
+    if (this.#lexicon.find(field, variants([this.#tokens[at]!]))) return true;
+    const type = this.#book.match(this.#tokens, at)?.action.type;
+    return type === 'meaning' || type === 'kind' || type === 'soft' || type === 'dateField' || type === 'sort';
   }
 
   /** A value written before its keyword: "the mobile team", "the Q4 Launch project". */
@@ -385,7 +408,7 @@ class GuidanceCompiler {
   }
 
   #opFor(field: string): 'equals' | 'contains' {
-    return this.#book.isPersonField(field) || (this.#book.vocabulary.partial ?? []).includes(field) ? 'contains' : 'equals';
+    return this.#book.isPartialField(field) ? 'contains' : 'equals';
   }
 
   #shape(token: Token): { field: string; value: string } | undefined {
@@ -417,14 +440,19 @@ class GuidanceCompiler {
     }
     const words = this.#span(index, end - index);
     this.#meaningful += end - index;
+    this.#setDate(field, date.since, date.before, words);
+    return end - index;
+  }
+
+  /** Sets the query's date range; "not" before it keeps what lies before its start ("not updated in 30 days"). */
+  #setDate(field: 'created' | 'updated', since: DateExpr | null, before: DateExpr | null, words: string): void {
     const negate = this.#takeNegation();
-    const range = negate && date.since && !date.before ? { since: null, before: date.since } : { since: date.since, before: date.before };
-    if (negate && !(date.since && !date.before)) this.#problems.push(`"not" before "${words}" was ignored`);
+    const range = negate && since && !before ? { since: null, before: since } : { since, before };
+    if (negate && !(since && !before)) this.#problems.push(`"not" before "${words}" was ignored`);
     if (this.#query.date) this.#problems.push(`only one date range is used; "${words}" replaced the earlier one`);
     this.#query.date = { field, ...range };
     this.#understood.push({ words, meaning: describeDate(this.#query.date) });
     this.#run++;
-    return end - index;
   }
 
   /** "top 10", "latest 5", "10 most recent": a limit, and the order it implies. */
@@ -454,12 +482,12 @@ class GuidanceCompiler {
     return length;
   }
 
-  #leftover(token: Token, length = 1): number {
-    this.#meaningful++;
+  #leftover(token: Token, length = 1, soft = false): number {
+    if (!soft) this.#meaningful++;
     const negate = this.#takeNegation();
     const previous = this.#leftovers.at(-1);
     const or = this.#joiner === 'or' && previous !== undefined;
-    this.#leftovers.push({ token, negate: negate || (or && previous.negate), or, run: this.#run });
+    this.#leftovers.push({ token, negate: negate || (or && previous.negate), soft, or, run: this.#run });
     this.#joiner = null;
     this.#last = { type: 'other' };
     return length;
@@ -518,6 +546,9 @@ class GuidanceCompiler {
   #finishLeftovers(): void {
     const facets = this.#book.vocabulary.facets ?? [];
     const leftovers = this.#leftovers;
+    const query = this.#query;
+    const hasOther = () => this.#all || this.#kinds.size > 0 || this.#excludedKinds.size > 0 || query.where.length > 0 || query.date !== null
+      || leftovers.some((leftover) => !leftover.soft);
     let at = 0;
     while (at < leftovers.length) {
       const current = leftovers[at]!;
@@ -532,7 +563,8 @@ class GuidanceCompiler {
         at += found.size;
         continue;
       }
-      this.#addText(current);
+      if (current.soft && hasOther()) this.#ignored.push(current.token.text);
+      else this.#addText(current);
       at++;
     }
   }
@@ -591,7 +623,7 @@ export function variants(tokens: readonly Token[]): string[] {
   const words = tokens.map((token) => token.norm);
   const last = words.at(-1) ?? '';
   const forms = new Set<string>();
-  for (const ending of [last, singular(last)]) {
+  for (const ending of [last, singular(last), `${singular(last)}s`]) {
     const all = [...words.slice(0, -1), ending];
     for (const separator of [' ', '-', '_', '']) forms.add(all.join(separator));
   }

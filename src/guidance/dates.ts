@@ -99,6 +99,12 @@ function parseWithin(words: readonly string[], start: number): Parsed | undefine
   if (words[start + offset] === 'the') offset++;
   const inner = parsePeriod(words, start + offset);
   if (inner) return { ...inner, length: inner.length + offset };
+  // "in over a month" (mostly after "not updated"): within that span.
+  const over = words[start + offset] === 'over' ? 1 : words[start + offset] === 'more' && words[start + offset + 1] === 'than' ? 2 : 0;
+  if (over > 0 && lead !== 'over') {
+    const span = parseSpan(words, start + offset + over);
+    if (span) return { length: offset + over + span.length, since: rolling(span.amount, span.unit), before: null };
+  }
   if (lead === 'within') {
     const span = parseSpan(words, start + offset);
     if (span) return { length: offset + span.length, since: rolling(span.amount, span.unit), before: null };

@@ -49,6 +49,5 @@ function fieldConditions(connector: ConnectorDefinition, field: string, value: u
     const text = String(entry);
     return person && ['me', '@me'].includes(text.toLowerCase()) ? { me: true as const } : text;
   });
-  const partial = person || (book.vocabulary.partial ?? []).includes(field);
-  return [{ field, op: partial ? 'contains' : 'equals', values, negate: false }];
+  return [{ field, op: book.isPartialField(field) ? 'contains' : 'equals', values, negate: false }];
 }

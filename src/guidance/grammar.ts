@@ -21,6 +21,16 @@ export const fillers = [
   'show', 'show me', 'list', 'find', 'find me', 'get', 'get me', 'give me', 'see', 'display', 'want', 'need to see', 'i want',
   'i need', 'looking for', 'look for', 'kept', 'keep', 'track', 'tracking', 'put', 'here', 'like', 'such', 'very', 'really',
   'who are', 'that are', 'which are', 'currently', 'right now', 'now', 'ever', 'other', 'more', 'most', 'lot', 'lots',
+  'happened', 'happening', 'going on', 'discussed', 'talked about', 'talking about', 'mentioned in',
+];
+
+/**
+ * Nouns people put after a topic ("security alerts", "login problems", "feature
+ * requests"): searched for only when nothing else in the guidance is.
+ */
+export const softNouns = [
+  'related', 'problem', 'issue', 'report', 'request', 'alert', 'notification', 'discussion', 'topic', 'matter', 'question',
+  'conversation', 'material', 'document', 'doc', 'file', 'item', 'entry', 'record', 'work',
 ];
 
 export const meWords = ['me', 'myself', 'i', 'us', 'mine'];

@@ -1,5 +1,5 @@
 import type { ConnectorDefinition } from '../sync/connector.ts';
-import { dateVerbs, everything, fillers, limitLeads, meWords, negations, ownerPhrases, sorts } from './grammar.ts';
+import { dateVerbs, everything, fillers, limitLeads, meWords, negations, ownerPhrases, softNouns, sorts } from './grammar.ts';
 import type { CompiledQuery } from './query.ts';
 import { type Token, singular } from './tokens.ts';
 import type { Meaning, Vocabulary } from './vocabulary.ts';
@@ -14,6 +14,7 @@ export type Action =
   | { type: 'owner' }
   | { type: 'negate' }
   | { type: 'filler' }
+  | { type: 'soft' }
   | { type: 'me' }
   | { type: 'all' }
   | { type: 'or' }
@@ -32,6 +33,8 @@ interface Entry {
 export interface PhraseMatch {
   length: number;
   action: Action;
+  /** A "not" stood inside the phrase ("I was not mentioned"): the phrase is negated. */
+  negated: boolean;
   /** Other meanings of the same words, less preferred. */
   alternatives: Action[];
 }
@@ -56,6 +59,7 @@ export class PhraseBook {
     };
     for (const phrase of negations) add(phrase, { type: 'negate' }, 0);
     for (const phrase of fillers) add(phrase, { type: 'filler' }, 0);
+    for (const phrase of softNouns) add(phrase, { type: 'soft' }, 0);
     for (const phrase of meWords) add(phrase, { type: 'me' }, 0);
     for (const phrase of ownerPhrases) add(phrase, { type: 'owner' }, 0);
     for (const phrase of everything) add(phrase, { type: 'all' }, 0);
@@ -77,18 +81,22 @@ export class PhraseBook {
     for (const [phrase, meaning] of Object.entries(vocabulary.phrases ?? {})) add(phrase, { type: 'meaning', meaning }, 4);
   }
 
-  /** The longest phrase starting at `tokens[start]`; among equally long ones, the integration's own. */
+  /**
+   * The longest phrase starting at `tokens[start]`; among equally long ones, the
+   * integration's own. A "not" inside a phrase of several words negates it.
+   */
   match(tokens: readonly Token[], start: number): PhraseMatch | undefined {
     const first = tokens[start];
     if (!first || first.shape !== 'word') return undefined;
     const candidates = [...(this.#byFirst.get(first.norm) ?? []), ...(singular(first.norm) !== first.norm ? this.#byFirst.get(singular(first.norm)) ?? [] : [])];
     const matching = candidates
-      .filter((entry) => entry.words.every((word, offset) => wordMatches(tokens[start + offset], word)))
-      .sort((a, b) => b.words.length - a.words.length || b.priority - a.priority);
+      .map((entry) => ({ entry, found: matchAt(tokens, start, entry.words) }))
+      .filter((candidate): candidate is { entry: Entry; found: { length: number; negated: boolean } } => candidate.found !== undefined)
+      .sort((a, b) => b.found.length - a.found.length || b.entry.priority - a.entry.priority);
     const best = matching[0];
     if (!best) return undefined;
-    const alternatives = matching.slice(1).filter((entry) => entry.words.length === best.words.length).map((entry) => entry.action);
-    return { length: best.words.length, action: best.action, alternatives };
+    const alternatives = matching.slice(1).filter((candidate) => candidate.found.length === best.found.length).map((candidate) => candidate.entry.action);
+    return { length: best.found.length, action: best.entry.action, negated: best.found.negated, alternatives };
   }
 
   /** Whether a token starts any phrase at all (so it is not read as a name or a value). */
@@ -107,9 +115,29 @@ export class PhraseBook {
     return field === this.vocabulary.owner || Object.values(this.vocabulary.people ?? {}).includes(field);
   }
 
+  /** People and the vocabulary's `partial` fields match by substring; other fields by whole value. */
+  isPartialField(field: string): boolean {
+    return this.isPersonField(field) || (this.vocabulary.partial ?? []).includes(field);
+  }
+
   isListField(field: string): boolean {
     return this.connector.fields[field]?.type === 'string[]';
   }
+}
+
+/** The phrase's words from `start`, allowing one "not" after its first word. */
+function matchAt(tokens: readonly Token[], start: number, words: readonly string[]): { length: number; negated: boolean } | undefined {
+  let offset = 0;
+  let negated = false;
+  for (let index = 0; index < words.length; index++) {
+    if (index > 0 && !negated && words.length > 1 && tokens[start + offset]?.norm === 'not' && words[index] !== 'not') {
+      negated = true;
+      offset++;
+    }
+    if (!wordMatches(tokens[start + offset], words[index]!)) return undefined;
+    offset++;
+  }
+  return { length: offset, negated };
 }
 
 function wordMatches(token: Token | undefined, word: string): boolean {

@@ -36,10 +36,12 @@ export interface Vocabulary {
   readonly filterValues?: Readonly<Record<string, Readonly<Record<string, Meaning>>>>;
 }
 
-/** What a phrase means: item kinds and conditions on fields, all of which must hold. */
+/** What a phrase means: item kinds, conditions on fields and a date range, all of which must hold. */
 export interface Meaning {
   readonly kinds?: readonly string[];
   readonly where?: Readonly<Record<string, Match>>;
+  /** On the item's own creation or modification time: "stale" is not updated for 30 days. */
+  readonly date?: { readonly field: 'created' | 'updated'; readonly since?: DateExpr; readonly before?: DateExpr };
 }
 
 /**

@@ -44,6 +44,9 @@ export class LocalTree implements WorkspaceTree {
   #snapshot: WorkspaceSnapshot | undefined;
   readonly #listings = new Map<number, FolderListing>();
   readonly #generated = new Map<string, { generation: number; expiresAt: number; bytes: Buffer }>();
+  /** Resolved item files by path, for the store generation they were resolved in: FUSE asks for the same paths again and again. */
+  readonly #resolvedFiles = new Map<string, Resolved>();
+  #resolvedGeneration = -1;
 
   constructor(store: Store, workspace: Workspace, createFolder: FolderCreator) {
     this.#store = store;
@@ -88,6 +91,21 @@ export class LocalTree implements WorkspaceTree {
   }
 
   #resolve(path: string): Resolved | undefined {
+    if (this.#resolvedGeneration !== this.#store.changes.value) {
+      this.#resolvedFiles.clear();
+      this.#resolvedGeneration = this.#store.changes.value;
+    }
+    const known = this.#resolvedFiles.get(path);
+    if (known) return known;
+    const resolved = this.#resolveFresh(path);
+    // Only synced files: generated files and directories carry counts and times that move on their own.
+    if (resolved && 'bytes' in resolved && resolved.node.path.split('/').length === 4 && !path.endsWith('/.folder.json')) {
+      this.#resolvedFiles.set(path, resolved);
+    }
+    return resolved;
+  }
+
+  #resolveFresh(path: string): Resolved | undefined {
     const segments = pathSegments(path);
     const snapshot = this.#snapshotNow();
     const [first, second, third, ...rest] = segments;

@@ -65,7 +65,8 @@ describe('guidance compiler: people', () => {
     assert.deepEqual(compile('github', 'PRs I opened').query.where, [contains('author', [me])]);
     assert.deepEqual(compile('linear', 'issues I created').query.where, [contains('creator', [me])]);
     assert.deepEqual(compile('linear', 'my issues').query.where, [contains('assignee', [me])]);
-    assert.deepEqual(compile('gmail', 'emails I sent').query.where, [contains('from', [me])]);
+    assert.deepEqual(compile('gmail', 'emails I wrote').query.where, [contains('from', [me])]);
+    assert.deepEqual(compile('gmail', 'emails I sent').query.where, [equals('labels', ['SENT'])], 'sent mail, not drafts');
     assert.deepEqual(compile('slack', 'threads where I was mentioned').query.where, [contains('mentions', [me])]);
     assert.deepEqual(compile('github', 'PRs waiting on my review').query.where, [contains('review_requested', [me])]);
   });
