@@ -48,7 +48,10 @@ function seed(dataDir: string, localCopy: string): string {
   const store = openStore(dataFiles(dataDir).database);
   const services = createServices(store, loadAgentKeys(dataDir, {}));
   const workspace = services.workspaces.create(admin, { name: 'bench' });
-  const connection = services.connections.create(admin, workspace.externalId, { integrationType: 'github', accessToken: 'ghp_bench' });
+  // Nothing listens at this base URL: the sync engine gives up at once rather than reaching for the real GitHub.
+  const connection = services.connections.create(admin, workspace.externalId, {
+    integrationType: 'github', accessToken: 'ghp_bench', extra: { baseUrl: 'http://127.0.0.1:9' },
+  });
   const folder = services.smartFolders.create(admin, workspace.externalId, { integration: 'github', name: 'issues', filter: { type: 'issues' } });
   const ids: number[] = [];
   store.db.transaction(() => {

@@ -24,15 +24,16 @@ interface Page<T> {
 }
 
 /**
- * Every page of a list, one rate-limited request each; undefined when the
- * parent is gone (404: deleted between the listing and this request).
+ * Every page of a list, one rate-limited request each, each element shaped as
+ * it arrives; undefined when the parent is gone (404: deleted between the
+ * listing and this request).
  */
-export async function allPages<T>(ctx: SyncContext, fetchPage: (page: number) => Promise<Page<T>>): Promise<T[] | undefined> {
-  const all: T[] = [];
+export async function allPages<T, R>(ctx: SyncContext, fetchPage: (page: number) => Promise<Page<T>>, shape: (value: T) => R): Promise<R[] | undefined> {
+  const all: R[] = [];
   for (let page = 1; ; page++) {
     const response = await ctx.call(() => orMissing(fetchPage(page)));
     if (!response) return undefined;
-    all.push(...response.data);
+    all.push(...response.data.map(shape));
     if (!hasNextPage(response.headers.link)) return all;
   }
 }

@@ -1,45 +1,27 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type Store, openStore } from '../../src/store/index.ts';
-import { TokenBucket } from '../../src/sync/rate-limiter.ts';
-import { runSync } from '../../src/sync/runner.ts';
-import { removeDataDir, tempDataDir } from '../../test/helpers/agent.ts';
+import { ConnectorRuns } from '../../test/helpers/connector-run.ts';
 import { generateDataset } from './fake/dataset.ts';
 import { GitHubFake } from './fake/server.ts';
 import { github } from './index.ts';
 
 const dataset = generateDataset({ issues: 150, repos: 3, seed: 11 });
-const quiet = { info: () => {}, warn: () => {} };
 
 describe('github sync against the fake', () => {
   const fake = new GitHubFake(dataset);
-  const dir = tempDataDir();
-  let store: Store;
-  before(async () => {
-    await fake.listen();
-    store = openStore(join(dir, 'airstore.db'));
-  });
+  const runs = new ConnectorRuns(github);
+  /** One connection per configuration of `extra`. */
+  const connections = new Map<string, number>();
+  before(() => fake.listen());
   after(async () => {
-    store.close();
+    runs.close();
     await fake.close();
-    removeDataDir(dir);
   });
 
-  async function sync(extra: Record<string, string>) {
-    // One workspace per configuration: a workspace has one connection per integration.
-    const name = JSON.stringify(extra);
-    const workspace = store.workspaces.findByName(name) ?? store.workspaces.create({ externalId: `ws_${name.length}${Object.keys(extra).join('')}`, name });
-    const connection = store.connections.findByIntegration(workspace.id, 'github')
-      ?? store.connections.create({ externalId: `conn_${workspace.externalId}`, workspaceId: workspace.id, integration: 'github', scope: null, sealedCredentials: Buffer.from('-'), expiresAt: null });
-    const deps = {
-      store, log: quiet, policy: { attempts: 3, baseMs: 10, maxMs: 50, maxWaitMs: 1000 },
-      credentialsOf: () => ({ accessToken: dataset.token, extra: { baseUrl: fake.url, ...extra } }),
-      limiterFor: () => new TokenBucket(0, 1),
-    };
-    await runSync(deps, store.connections.findById(connection.id)!, { ...github, sync: github.sync }, { full: false, signal: new AbortController().signal });
-    const state = store.syncState.get(connection.id)!;
-    return { state, cursor: JSON.parse(state.cursor ?? '{}') as Record<string, unknown>, summary: JSON.parse(state.runSummary ?? '{}') };
+  function sync(extra: Record<string, string>) {
+    const key = JSON.stringify(extra);
+    if (!connections.has(key)) connections.set(key, runs.connection());
+    return runs.run(connections.get(key)!, { accessToken: dataset.token, extra: { baseUrl: fake.url, ...extra } });
   }
 
   it('lists every repository newest first, then saves a since and an ETag per repository', async () => {

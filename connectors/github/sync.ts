@@ -6,7 +6,8 @@ import { kindOf, mapThread } from './map.ts';
 import { hasNextPage, lastPage, perPage, split } from './pages.ts';
 import { discoverRepos } from './repos.ts';
 import { fetchThread } from './threads.ts';
-import type { GitHubIssue } from './types.ts';
+import { slimIssue } from './slim.ts';
+import type { IssueData } from './types.ts';
 
 type Client = ReturnType<typeof createClient>;
 
@@ -38,17 +39,25 @@ async function listRepositories(client: Client, ctx: SyncContext, cursor: GitHub
     cursor.startListing(queue);
   }
   let estimate = 0;
+  // The next page of the repository, asked for while this page's details load.
+  let prefetched: Promise<IssuePage | 'not_modified' | undefined> | undefined;
   for (let repo = cursor.listingQueue()[0]; repo !== undefined; repo = cursor.listingQueue()[0]) {
     const page = cursor.listingPage();
-    const answer = await listPage(client, ctx, repo, { direction: 'desc', page });
+    const answer = await (prefetched ?? listPage(client, ctx, repo, { direction: 'desc', page }));
+    prefetched = undefined;
     const response = typeof answer === 'object' ? answer : undefined;
-    const issues = response?.data ?? [];
+    const issues = response?.issues ?? [];
     if (page === 1) {
       cursor.setListingHigh(issues[0]?.updated_at ?? epoch);
-      estimate += response ? (lastPage(response.headers.link) ?? 1) * perPage : 0;
+      estimate += response ? (lastPage(response.link) ?? 1) * perPage : 0;
+    }
+    const more = response !== undefined && hasNextPage(response.link);
+    if (more) {
+      prefetched = listPage(client, ctx, repo, { direction: 'desc', page: page + 1 });
+      prefetched.catch(() => {}); // awaited next turn; a failure of this page must not leave it unhandled
     }
     const items = await threadsOf(client, ctx, repo, wanted(ctx, repo, issues));
-    if (response && hasNextPage(response.headers.link)) cursor.nextListingPage();
+    if (more) cursor.nextListingPage();
     else cursor.finishListedRepo(repo);
     ctx.commit({ items, cursor: cursor.snapshot(), ...(estimate > 0 ? { total: estimate } : {}) });
   }
@@ -64,19 +73,18 @@ async function readChanges(client: Client, ctx: SyncContext, cursor: GitHubCurso
   for (let page = 1; ; page++) {
     const response = await listPage(client, ctx, repo, { direction: 'asc', page, since, etag: page === 1 ? etag : undefined });
     if (response === 'not_modified' || response === undefined) return;
-    const issues = response.data;
-    for (const issue of issues) if (issue.updated_at > newest) newest = issue.updated_at;
-    const items = await threadsOf(client, ctx, repo, wanted(ctx, repo, issues));
-    const more = hasNextPage(response.headers.link);
+    for (const issue of response.issues) if (issue.updated_at > newest) newest = issue.updated_at;
+    const items = await threadsOf(client, ctx, repo, wanted(ctx, repo, response.issues));
+    const more = hasNextPage(response.link);
     // The ETag belongs to the first page of `since`: kept only while `since` stays where it was.
-    cursor.setSince(repo, newest, newest === since && page === 1 && !more ? response.headers.etag : undefined);
+    cursor.setSince(repo, newest, newest === since && page === 1 && !more ? response.etag : undefined);
     ctx.commit({ items, cursor: cursor.snapshot() });
     if (!more) return;
   }
 }
 
 /** The issues whose stored version is missing or older: only those cost detail requests. */
-function wanted(ctx: SyncContext, repo: string, issues: readonly GitHubIssue[]): GitHubIssue[] {
+function wanted(ctx: SyncContext, repo: string, issues: readonly IssueData[]): IssueData[] {
   const need = new Set<string>();
   for (const kind of ['issue', 'pull_request'] as const) {
     const ofKind = issues.filter((issue) => kindOf(issue) === kind);
@@ -86,12 +94,17 @@ function wanted(ctx: SyncContext, repo: string, issues: readonly GitHubIssue[]):
   return issues.filter((issue) => need.has(`${repo}#${issue.number}`));
 }
 
-async function threadsOf(client: Client, ctx: SyncContext, repo: string, issues: readonly GitHubIssue[]): Promise<ItemDraft[]> {
+async function threadsOf(client: Client, ctx: SyncContext, repo: string, issues: readonly IssueData[]): Promise<ItemDraft[]> {
   const threads = await mapConcurrent(issues, detailConcurrency, (issue) => fetchThread(client, ctx, repo, issue));
   return threads.filter((thread) => thread !== undefined).map(mapThread);
 }
 
-type ListResponse = Awaited<ReturnType<Client['issues']['listForRepo']>>;
+/** A page of issues as the sync keeps it: the issues' needed fields, and the headers that steer paging. */
+interface IssuePage {
+  issues: IssueData[];
+  link: string | undefined;
+  etag: string | undefined;
+}
 
 /**
  * One page of a repository's issues and pull requests, sorted by update time.
@@ -101,15 +114,16 @@ type ListResponse = Awaited<ReturnType<Client['issues']['listForRepo']>>;
 async function listPage(
   client: Client, ctx: SyncContext, repo: string,
   options: { direction: 'asc' | 'desc'; page: number; since?: string; etag?: string },
-): Promise<ListResponse | 'not_modified' | undefined> {
+): Promise<IssuePage | 'not_modified' | undefined> {
   const [owner, name] = split(repo);
   return ctx.call(async () => {
     try {
-      return await client.issues.listForRepo({
+      const response = await client.issues.listForRepo({
         owner, repo: name, state: 'all', sort: 'updated', direction: options.direction, per_page: perPage, page: options.page,
         ...(options.since ? { since: options.since } : {}),
         ...(options.etag ? { headers: { 'if-none-match': options.etag } } : {}),
       });
+      return { issues: response.data.map(slimIssue), link: response.headers.link, etag: response.headers.etag };
     } catch (error) {
       if (statusOf(error) === 304) return 'not_modified' as const;
       if (statusOf(error) === 404) return undefined;

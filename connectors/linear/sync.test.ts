@@ -1,40 +1,25 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type Store, openStore } from '../../src/store/index.ts';
-import { TokenBucket } from '../../src/sync/rate-limiter.ts';
-import { runSync } from '../../src/sync/runner.ts';
-import { removeDataDir, tempDataDir } from '../../test/helpers/agent.ts';
+import { ConnectorRuns } from '../../test/helpers/connector-run.ts';
 import { fakeApiKey, generateDataset } from './fake/dataset.ts';
 import { LinearFake } from './fake/server.ts';
 import { linear } from './index.ts';
 
 describe('linear sync against the fake', () => {
   const fake = new LinearFake(generateDataset({ issues: 120, seed: 5 }));
-  const dir = tempDataDir();
-  let store: Store;
-  let connectionId: number;
-  before(async () => {
-    await fake.listen();
-    store = openStore(join(dir, 'airstore.db'));
-    const workspace = store.workspaces.create({ externalId: 'ws_linear', name: 'w' });
-    connectionId = store.connections.create({ externalId: 'conn_linear', workspaceId: workspace.id, integration: 'linear', scope: null, sealedCredentials: Buffer.from('-'), expiresAt: null }).id;
-  });
+  const runs = new ConnectorRuns(linear);
+  const store = runs.store;
+  const connectionId = runs.connection();
+  before(() => fake.listen());
   after(async () => {
-    store.close();
+    runs.close();
     await fake.close();
-    removeDataDir(dir);
   });
 
   async function sync(full = false) {
     fake.clearLog();
-    await runSync({
-      store, log: { info: () => {}, warn: () => {} }, policy: { attempts: 2, baseMs: 10, maxMs: 10, maxWaitMs: 100 },
-      credentialsOf: () => ({ apiKey: fakeApiKey, extra: { baseUrl: `${fake.url}/graphql` } }),
-      limiterFor: () => new TokenBucket(0, 1),
-    }, store.connections.findById(connectionId)!, { ...linear, sync: linear.sync }, { full, signal: new AbortController().signal });
-    const state = store.syncState.get(connectionId)!;
-    return { state, cursor: JSON.parse(state.cursor!) as Record<string, string>, summary: JSON.parse(state.runSummary!), routes: fake.requests.map((request) => request.route) };
+    const result = await runs.run(connectionId, { apiKey: fakeApiKey, extra: { baseUrl: `${fake.url}/graphql` } }, { full });
+    return { ...result, routes: fake.requests.map((request) => request.route) };
   }
 
   it('lists pages of 50 newest first, then reads changes since the newest update', async () => {

@@ -59,7 +59,7 @@ export function metadataOf(thread: SlackThread, directory: Directory): SlackMeta
 /** The first line of the parent, plain, as a title. */
 export function titleOf(parent: SlackMessage, directory: Directory): string {
   const line = toMarkdown(parent.text ?? '', directory).split('\n').find((text) => text.trim()) ?? '';
-  const title = line.replace(/[*_~`>]/g, '').trim() || parent.files?.[0]?.title || parent.files?.[0]?.name || '(no text)';
+  const title = line.replace(/[*~`]/g, '').replace(/^>\s*/, '').trim() || parent.files?.[0]?.title || parent.files?.[0]?.name || '(no text)';
   return title.length > 100 ? `${title.slice(0, 99)}…` : title;
 }
 

@@ -6,13 +6,7 @@ import { phraseBookFor } from './phrases.ts';
 import type { CompiledQuery } from './query.ts';
 
 /** What is stored beside a compiled query: the compiler's account of the guidance. */
-export interface StoredExplanation {
-  understood: Understood[];
-  textTerms: string[];
-  ignored: string[];
-  problems: string[];
-  usable: boolean;
-  leftover: number;
+export interface StoredExplanation extends Omit<Compilation, 'query'> {
   /** Set when the optional model was asked: what it answered or why it was not used. */
   model?: { used: boolean; note: string };
 }

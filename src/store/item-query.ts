@@ -30,6 +30,8 @@ export function foldCase(value: string): string {
 }
 
 const maxCachedStatements = 256;
+/** A positive condition with fewer entries than this is read as a list and the others probed (see `#listPositions`). */
+const selectiveBelow = 10_000;
 
 export class ItemQueryStore {
   readonly #db: SqliteDatabase;
@@ -46,15 +48,44 @@ export class ItemQueryStore {
 
   /** Ids of the live items that match, in the query's order. */
   ids(query: ItemQuery): number[] {
-    const { sql, params } = build(query, undefined);
+    const { sql, params } = build(query, undefined, this.#listPositions(query));
     return this.#statement(sql).all(...params).map((row) => row.id);
   }
 
-  /** Which of `itemIds` match (live ones only); ignores sort and limit. */
+  /** Which of `itemIds` match (live ones only); ignores sort and limit. Each condition is probed per item. */
   matchingAmong(query: ItemQuery, itemIds: readonly number[]): number[] {
     if (itemIds.length === 0) return [];
-    const { sql, params } = build({ ...query, limit: null }, itemIds);
+    const { sql, params } = build({ ...query, limit: null }, itemIds, new Set());
     return this.#statement(sql).all(...params).map((row) => row.id);
+  }
+
+  /**
+   * Which conditions (by position: conditions, then text terms) are read as whole
+   * lists. Reading a list costs per entry, probing costs per surviving item: when
+   * one positive condition is selective (fewer than `selectiveBelow` entries), it
+   * alone is read as a list and the rest are probed for the few items it leaves.
+   */
+  #listPositions(query: ItemQuery): Set<number> {
+    const all = new Set(query.conditions.map((_, index) => index).concat(query.text.map((_, index) => query.conditions.length + index)));
+    let smallest: { position: number; size: number } | undefined;
+    const consider = (position: number, sql: string, params: unknown[]) => {
+      const size = this.#count(`SELECT count(*) AS id FROM (${sql} LIMIT ${selectiveBelow})`, params);
+      if (size < selectiveBelow && (!smallest || size < smallest.size)) smallest = { position, size };
+    };
+    query.conditions.forEach((condition, index) => {
+      // A substring match must read the whole field to count; it is never the cheap one to start from.
+      if (condition.negate || condition.op === 'contains') return;
+      const { sql, params } = valuesSubquery(condition);
+      consider(index, sql, [query.connectionId, condition.field, ...params]);
+    });
+    query.text.forEach((term, index) => {
+      if (!term.negate) consider(query.conditions.length + index, 'SELECT rowid FROM items_fts WHERE items_fts MATCH ?', [ftsQuery(term.any)]);
+    });
+    return smallest ? new Set([smallest.position]) : all;
+  }
+
+  #count(sql: string, params: unknown[]): number {
+    return this.#statement(sql).get(...params)?.id ?? 0;
   }
 
   /** The stored value of a field equal to one of the candidates (any case), if an item holds one. */
@@ -84,10 +115,12 @@ export class ItemQueryStore {
 
 /**
  * The SQL of a query. A full evaluation walks the covering index (the `+` before
- * `i.id` keeps the planner from fetching wide rows by id); each metadata condition
- * is an `IN` over `item_values`, and text an `IN` over FTS5.
+ * `i.id` keeps the planner from fetching wide rows by id). A condition is either
+ * a list (`IN` over `item_values` or FTS5, read once) or a probe (`EXISTS` for the
+ * item at hand, through `item_values_by_item` or FTS5's rowid); lists come first
+ * so that probes only run for the items they leave.
  */
-function build(query: ItemQuery, among: readonly number[] | undefined): { sql: string; params: unknown[] } {
+function build(query: ItemQuery, among: readonly number[] | undefined, lists: ReadonlySet<number>): { sql: string; params: unknown[] } {
   const where: string[] = ['i.connection_id = ?', 'i.deleted_at IS NULL'];
   const params: unknown[] = [query.connectionId];
   if (among) {
@@ -109,14 +142,30 @@ function build(query: ItemQuery, among: readonly number[] | undefined): { sql: s
       params.push(query.time.before);
     }
   }
-  for (const condition of query.conditions) {
+  const probes: Array<{ sql: string; params: unknown[] }> = [];
+  query.conditions.forEach((condition, index) => {
     const { sql, params: values } = valuesSubquery(condition);
-    where.push(`+i.id ${condition.negate ? 'NOT IN' : 'IN'} (${sql})`);
-    params.push(query.connectionId, condition.field, ...values);
-  }
-  for (const term of query.text) {
-    where.push(`+i.id ${term.negate ? 'NOT IN' : 'IN'} (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)`);
-    params.push(ftsQuery(term.any));
+    const not = condition.negate ? 'NOT ' : '';
+    if (lists.has(index)) {
+      where.push(`+i.id ${not}IN (${sql})`);
+      params.push(query.connectionId, condition.field, ...values);
+    } else {
+      const probe = sql.replace('SELECT item_id FROM item_values WHERE', 'SELECT 1 FROM item_values v WHERE v.item_id = i.id AND');
+      probes.push({ sql: `${not}EXISTS (${probe})`, params: [query.connectionId, condition.field, ...values] });
+    }
+  });
+  query.text.forEach((term, index) => {
+    const not = term.negate ? 'NOT ' : '';
+    if (lists.has(query.conditions.length + index)) {
+      where.push(`+i.id ${not}IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)`);
+      params.push(ftsQuery(term.any));
+    } else {
+      probes.push({ sql: `${not}EXISTS (SELECT 1 FROM items_fts WHERE items_fts MATCH ? AND rowid = i.id)`, params: [ftsQuery(term.any)] });
+    }
+  });
+  for (const probe of probes) {
+    where.push(probe.sql);
+    params.push(...probe.params);
   }
   const sortColumn = query.sort.by === 'title' ? 'i.title COLLATE NOCASE' : query.sort.by === 'created' ? 'coalesce(i.created_at, i.updated_at)' : 'i.updated_at';
   const order = query.sort.order === 'asc' ? 'ASC' : 'DESC';

@@ -1,6 +1,7 @@
 import type { ConnectorDefinition } from '../sync/connector.ts';
 import type { ConnectionRecord } from '../store/connections.ts';
 import type { SmartFolderRecord } from '../store/smart-folders.ts';
+import type { SyncStateRecord } from '../store/sync-state.ts';
 import type { Workspace } from '../store/workspaces.ts';
 
 /**
@@ -11,6 +12,7 @@ import type { Workspace } from '../store/workspaces.ts';
 export interface IntegrationView {
   connector: ConnectorDefinition;
   connection: ConnectionRecord | undefined;
+  sync: SyncStateRecord | undefined;
   itemCount: number;
   folders: Array<{ folder: SmartFolderRecord; count: number }>;
 }
@@ -30,6 +32,7 @@ export function integrationReadme(view: IntegrationView): string {
     lines.push(
       `Connected as ${accountLabel(connection)} (connection \`${connection.externalId}\`, since ${iso(connection.createdAt)}).`,
       `Items synced: ${view.itemCount}.`,
+      ...syncLines(view.sync),
     );
   } else {
     lines.push(
@@ -61,6 +64,14 @@ export function integrationReadme(view: IntegrationView): string {
   return lines.join('\n');
 }
 
+function syncLines(sync: SyncStateRecord | undefined): string[] {
+  if (!sync) return ['Sync: not started yet.'];
+  const progress = sync.status === 'syncing' ? ` (${sync.itemsSynced}${sync.itemsTotal === null ? '' : ` of about ${sync.itemsTotal}`} items so far)` : '';
+  const lines = [`Sync: ${sync.status}${progress}; last success ${sync.lastSuccessAt === null ? 'never' : iso(sync.lastSuccessAt)}.`];
+  if (sync.lastError) lines.push(`Last error: ${sync.lastError}. What was synced before stays readable here.`);
+  return lines;
+}
+
 function kindExample(connector: ConnectorDefinition): string {
   const kind = connector.kinds[0]?.aliases[0] ?? connector.kinds[0]?.name ?? 'items';
   return `${connector.id}/recent-${kind.replace(/_/g, '-')}`;
@@ -75,6 +86,13 @@ export function statusJson(workspace: Workspace, views: readonly IntegrationView
       connected: view.connection !== undefined,
       connection_id: view.connection?.externalId ?? null,
       items: view.itemCount,
+      sync: view.sync
+        ? {
+            status: view.sync.status,
+            last_success_at: view.sync.lastSuccessAt === null ? null : iso(view.sync.lastSuccessAt),
+            last_error: view.sync.lastError,
+          }
+        : null,
       smart_folders: view.folders.map(({ folder, count }) => ({ path: `/${folder.integration}/${folder.slug}`, files: count })),
     })),
   };

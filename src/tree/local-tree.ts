@@ -193,6 +193,7 @@ export class LocalTree implements WorkspaceTree {
     return {
       connector: connectors.find((c) => c.id === integration)!,
       connection,
+      sync: connection ? this.#store.syncState.get(connection.id) : undefined,
       itemCount: connection ? this.#store.items.countLive(connection.id) : 0,
       folders: [...(snapshot.folders.get(integration)?.values() ?? [])].map((folder) => ({ folder, count: this.#listing(folder).files.size })),
     };

@@ -38,6 +38,7 @@ export class RemoteTree implements WorkspaceTree {
   readonly #listings = new Map<string, { fetchedAt: number; children: TreeNode[] }>();
   #online = true;
   #offlineSince = 0;
+  readonly #mountedAt = Date.now();
 
   constructor(client: Airstore, workspaceId: string, cache: MountCache, events: RemoteTreeEvents) {
     this.#client = client;
@@ -48,7 +49,7 @@ export class RemoteTree implements WorkspaceTree {
 
   async stat(path: string): Promise<TreeNode | undefined> {
     const segments = pathSegments(path);
-    if (segments.length === 0) return { name: '', path: '/', type: 'directory', size: 0, mtime: 0 };
+    if (segments.length === 0) return { name: '', path: '/', type: 'directory', size: 0, mtime: this.#mountedAt };
     const parent = await this.list(posix.dirname(`/${segments.join('/')}`));
     return parent?.find((child) => child.name === segments.at(-1));
   }

@@ -13,7 +13,7 @@ export interface SeededWorkspace {
 const admin = { kind: 'admin' } as const;
 
 /**
- * A workspace with a GitHub connection, a smart folder of issues and its
+ * A workspace with a GitHub connection (pointed at a closed port), a smart folder of issues and its
  * membership, written through the store's API before any agent opens the data
  * directory (the connectors fill it this way once they land).
  */
@@ -24,9 +24,15 @@ export function seedWorkspace(dataDir: string, options: { issueCount?: number; t
   try {
     const services = createServices(store, keys);
     const workspace = services.workspaces.create(admin, { name: 'acme' });
-    const connection = services.connections.create(admin, workspace.externalId, { integrationType: 'github', accessToken: 'ghp_fixture' });
+    // A base URL where nothing listens: the sync engine fails at once instead of reaching for the real GitHub.
+    const connection = services.connections.create(admin, workspace.externalId, {
+      integrationType: 'github', accessToken: 'ghp_fixture', extra: { baseUrl: 'http://127.0.0.1:9' },
+    });
     store.connections.setAccount(connection.id, { id: 'octocat', name: 'The Octocat' });
-    const folder = services.smartFolders.create(admin, workspace.externalId, { integration: 'github', name: 'Open PRs', guidance: 'open pull requests that need review' });
+    // An explicit filter the seeded items match, so the guidance engine, whenever it re-evaluates, agrees with the membership below.
+    const folder = services.smartFolders.create(admin, workspace.externalId, {
+      integration: 'github', name: 'Open PRs', filter: { repo: 'acme/api', type: 'prs', state: 'open' },
+    });
     const files = new Map<string, Buffer>();
     const itemIds: number[] = [];
     for (let n = 1; n <= issueCount; n++) {

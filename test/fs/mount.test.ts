@@ -43,7 +43,8 @@ describe('a mounted workspace', () => {
     assert.equal((await sh(`ls -A ${mountPoint}/github`)).stdout, 'README.md\nopen-prs\n');
     const readme = (await sh(`cat ${mountPoint}/github/README.md`)).stdout;
     assert.match(readme, /Connected as The Octocat · octocat/);
-    assert.match(readme, /`open-prs\/`: "open pull requests that need review", 12 files/);
+    assert.match(readme, /^Sync: \w+/m);
+    assert.match(readme, /`open-prs\/`: filter `.*"repo":"acme\/api".*`, 12 files/);
     assert.match((await sh(`cat ${mountPoint}/gmail/README.md`)).stdout, /Not connected/);
     const status = JSON.parse((await sh(`cat ${mountPoint}/.airstore/status.json`)).stdout);
     assert.equal(status.workspace.id, seeded.workspaceId);
@@ -118,6 +119,22 @@ describe('a mounted workspace', () => {
       assert.match(result.stderr, message, command);
     }
     assert.deepEqual(Buffer.from((await sh(`base64 -w0 ${file}`)).stdout, 'base64'), await read(`${folder}/1402_fix-token-refresh.md`), 'unchanged');
+  });
+
+  it('shows a change made through the API within a few seconds', async () => {
+    const before = (await sh(`ls ${mountPoint}/notion`)).stdout;
+    assert.doesNotMatch(before, /meeting-notes/);
+    const created = await call(mount, 'POST', `/workspaces/${seeded.workspaceId}/smart-folders`, {
+      key: seeded.token, body: { integration: 'notion', name: 'Meeting notes', guidance: 'meeting notes from January' },
+    });
+    assert.equal(created.status, 201);
+    let listing = '';
+    for (const deadline = Date.now() + 5000; Date.now() < deadline && !listing.includes('meeting-notes'); ) {
+      listing = (await sh(`ls ${mountPoint}/notion`)).stdout;
+      if (!listing.includes('meeting-notes')) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.match(listing, /meeting-notes/);
+    assert.match((await sh(`cat ${mountPoint}/notion/README.md`)).stdout, /`meeting-notes\/`: "meeting notes from January"/);
   });
 
   it('answers ENOENT for names editors and agents probe', async () => {

@@ -54,7 +54,7 @@ describe('smart-folder engine', () => {
 
   it('keeps membership current as sync pages add, change and delete items', () => {
     const github = connect('github');
-    const slack = connect('slack');
+    connect('slack');
     const open = folder('github', { guidance: 'open issues' });
     const general = folder('slack', { guidance: 'messages in #general' });
     engine.refresh(open);

@@ -3,12 +3,26 @@ import { join } from 'node:path';
 import { type Person, people } from '../../../src/sync/fake/people.ts';
 import { SeededRandom } from '../../../src/sync/fake/random.ts';
 import { reply, workBody, workTitle } from '../../../src/sync/fake/text.ts';
-import type { GitHubComment, GitHubIssue, GitHubPullFile, GitHubRepo, GitHubThread, GitHubViewer, PullDetails } from '../types.ts';
+import type { GitHubComment, GitHubIssue, GitHubPull, GitHubPullFile, GitHubRepo, GitHubReview, GitHubViewer } from '../types.ts';
 import { commentObject, fileObject, githubTime, issueObject, pullObject, repoObject, reviewObject, viewerObject } from './objects.ts';
+
+/** An issue or pull request as the fake serves it: the whole wire objects. */
+export interface FakeThread {
+  repo: string;
+  issue: GitHubIssue;
+  comments: GitHubComment[];
+  pull?: FakePull;
+}
+
+export interface FakePull {
+  detail: GitHubPull;
+  reviews: GitHubReview[];
+  files: GitHubPullFile[];
+}
 
 export interface GitHubRepoData {
   repo: GitHubRepo;
-  threads: GitHubThread[];
+  threads: FakeThread[];
 }
 
 /** What the fake serves: the account behind the token and its repositories' issues and pull requests. */
@@ -42,7 +56,7 @@ export function generateDataset(options: GenerateOptions): GitHubDataset {
   const repoCount = Math.min(options.repos ?? 3, repoNames.length);
   const team = people.slice(0, 24);
   const repos = repoNames.slice(0, repoCount).map((name, index) => ({
-    repo: repoObject(name, githubTime(end - (900 - index * 40) * day), githubTime(end - index * day)), threads: [] as GitHubThread[],
+    repo: repoObject(name, githubTime(end - (900 - index * 40) * day), githubTime(end - index * day)), threads: [] as FakeThread[],
   }));
   const perRepo = repos.map((_, index) => Math.floor(options.issues / repoCount) + (index < options.issues % repoCount ? 1 : 0));
   repos.forEach((data, index) => {
@@ -52,7 +66,7 @@ export function generateDataset(options: GenerateOptions): GitHubDataset {
   return { token: fakeToken, viewer: viewerObject(people[0]!, githubTime(end - 2000 * day)), repos };
 }
 
-function thread(random: SeededRandom, team: readonly Person[], repo: string, number: number, createdMs: number, pullShare: number): GitHubThread {
+function thread(random: SeededRandom, team: readonly Person[], repo: string, number: number, createdMs: number, pullShare: number): FakeThread {
   const isPull = random.chance(pullShare);
   const updatedMs = createdMs + random.next() * (end - createdMs);
   const author = random.pick(team).login;
@@ -73,7 +87,7 @@ function thread(random: SeededRandom, team: readonly Person[], repo: string, num
   return { repo, issue, comments, pull: pullDetails(random, team, repo, issue) };
 }
 
-function pullDetails(random: SeededRandom, team: readonly Person[], repo: string, issue: GitHubIssue): PullDetails {
+function pullDetails(random: SeededRandom, team: readonly Person[], repo: string, issue: GitHubIssue): FakePull {
   const files: GitHubPullFile[] = random.some(paths, 6).map((path) => fileObject(repo, path, random.pick(['modified', 'modified', 'added', 'removed'] as const), random.int(1, 120), random.int(0, 60)));
   const reviewers = random.some(team.filter((person) => person.login !== issue.user?.login), 3);
   const reviews = reviewers.map((person, i) => reviewObject(
@@ -106,7 +120,7 @@ export function fixtureDataset(dir = join(import.meta.dirname, '..', 'fixtures')
   const files = new Set(readdirSync(dir));
   const repos = read<GitHubRepo[]>('repos.json').map((repo) => {
     const key = repo.full_name.replace('/', '.');
-    const threads = read<GitHubIssue[]>(`issues.${key}.json`).map((issue): GitHubThread => {
+    const threads = read<GitHubIssue[]>(`issues.${key}.json`).map((issue): FakeThread => {
       const suffix = `${key}.${issue.number}.json`;
       const comments = read<GitHubComment[]>(`comments.${suffix}`, []);
       if (!files.has(`pull.${suffix}`)) return { repo: repo.full_name, issue, comments };

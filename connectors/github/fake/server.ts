@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { type Fault, type FakeReply, type FakeRequest, type FakeRoute, FakeProvider } from '../../../src/sync/fake/server.ts';
-import type { GitHubIssue, GitHubRepo, GitHubThread, GitHubViewer } from '../types.ts';
-import type { GitHubDataset } from './dataset.ts';
+import type { GitHubIssue, GitHubRepo, GitHubViewer } from '../types.ts';
+import type { FakeThread, GitHubDataset } from './dataset.ts';
 import { commentObject, githubTime, issueObject } from './objects.ts';
 
 interface RepoState {
   repo: GitHubRepo;
-  threads: Map<number, GitHubThread>;
+  threads: Map<number, FakeThread>;
   /** Threads by update time, oldest first; rebuilt after a change. */
-  sorted: GitHubThread[] | undefined;
+  sorted: FakeThread[] | undefined;
 }
 
 const repoPath = '/repos/([^/]+/[^/]+)';
@@ -40,11 +40,11 @@ export class GitHubFake extends FakeProvider {
   }
 
   /** Every thread the fake holds now. */
-  threads(): GitHubThread[] {
+  threads(): FakeThread[] {
     return [...this.#repos.values()].flatMap((state) => [...state.threads.values()]);
   }
 
-  thread(repo: string, number: number): GitHubThread | undefined {
+  thread(repo: string, number: number): FakeThread | undefined {
     return this.#repos.get(repo)?.threads.get(number);
   }
 
@@ -174,12 +174,12 @@ export class GitHubFake extends FakeProvider {
     return { ...reply, headers: { ...reply.headers, etag } };
   }
 
-  #withThread(repo: string, number: string, answer: (thread: GitHubThread) => FakeReply): FakeReply {
+  #withThread(repo: string, number: string, answer: (thread: FakeThread) => FakeReply): FakeReply {
     const thread = this.#repos.get(repo)?.threads.get(Number(number));
     return thread ? answer(thread) : { status: 404, json: { message: 'Not Found', status: '404' } };
   }
 
-  #withPull(repo: string, number: string, answer: (pull: NonNullable<GitHubThread['pull']>) => FakeReply): FakeReply {
+  #withPull(repo: string, number: string, answer: (pull: NonNullable<FakeThread['pull']>) => FakeReply): FakeReply {
     return this.#withThread(repo, number, (thread) => (thread.pull ? answer(thread.pull) : { status: 404, json: { message: 'Not Found', status: '404' } }));
   }
 
@@ -190,7 +190,7 @@ export class GitHubFake extends FakeProvider {
     };
   }
 
-  #require(repo: string, number: number): GitHubThread {
+  #require(repo: string, number: number): FakeThread {
     const thread = this.thread(repo, number);
     if (!thread) throw new Error(`no issue ${repo}#${number} in the fake`);
     return thread;
@@ -208,7 +208,7 @@ export class GitHubFake extends FakeProvider {
 }
 
 /** Index of the first thread updated at or after `time` in a list sorted by update time. */
-function lowerBound(threads: readonly GitHubThread[], time: string): number {
+function lowerBound(threads: readonly FakeThread[], time: string): number {
   let low = 0;
   let high = threads.length;
   while (low < high) {

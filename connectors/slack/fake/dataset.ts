@@ -96,7 +96,7 @@ export function generateDataset(options: { messages: number; seed?: number }): S
       const count = random.int(1, 8);
       const replies = Array.from({ length: count }, (_, r): SlackMessage => ({
         type: 'message', user: random.pick(users).id, text: random.pick(answers), ts: ts(at + (r + 1) * random.int(60, 3600), ++sequence), thread_ts: parentTs,
-      }));
+      })).sort((a, b) => Number(a.ts) - Number(b.ts));
       Object.assign(message, {
         thread_ts: parentTs, reply_count: count, latest_reply: replies.at(-1)!.ts,
         reply_users: [...new Set(replies.map((reply) => reply.user!))], reply_users_count: new Set(replies.map((reply) => reply.user)).size,

@@ -19,6 +19,7 @@ export interface LoggedRequest {
   /** The route's name, e.g. `issues.list`. */
   route: string;
   path: string;
+  /** The URL's query, and a form-encoded body's fields (Slack sends its arguments so). */
   query: URLSearchParams;
   /** Status answered. */
   status: number;
@@ -144,7 +145,9 @@ export abstract class FakeProvider {
     }
     if (this.#delayMs > 0) await delay(this.#delayMs);
     const reply = await this.#answer(route, request, params);
-    this.requests.push({ method: request.method, route: reply.route ?? route?.name ?? 'unknown', path: request.path, query: request.query, status: reply.status });
+    const form = String(request.headers['content-type']).startsWith('application/x-www-form-urlencoded') ? new URLSearchParams(request.body) : [];
+    const query = new URLSearchParams([...request.query, ...form]);
+    this.requests.push({ method: request.method, route: reply.route ?? route?.name ?? 'unknown', path: request.path, query, status: reply.status });
     const body = reply.json === undefined ? undefined : JSON.stringify(reply.json);
     res.writeHead(reply.status, { ...(body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }), ...reply.headers });
     res.end(body);
