@@ -95,8 +95,12 @@ function wanted(ctx: SyncContext, repo: string, issues: readonly IssueData[]): I
 }
 
 async function threadsOf(client: Client, ctx: SyncContext, repo: string, issues: readonly IssueData[]): Promise<ItemDraft[]> {
-  const threads = await mapConcurrent(issues, detailConcurrency, (issue) => fetchThread(client, ctx, repo, issue));
-  return threads.filter((thread) => thread !== undefined).map(mapThread);
+  // Mapped as each thread arrives, so its parts die young while the rest of the page loads.
+  const items = await mapConcurrent(issues, detailConcurrency, async (issue) => {
+    const thread = await fetchThread(client, ctx, repo, issue);
+    return thread && mapThread(thread);
+  });
+  return items.filter((item) => item !== undefined);
 }
 
 /** A page of issues as the sync keeps it: the issues' needed fields, and the headers that steer paging. */

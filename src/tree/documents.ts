@@ -1,3 +1,4 @@
+import type { FolderExplanation } from '../guidance/explain.ts';
 import type { ConnectorDefinition } from '../sync/connector.ts';
 import type { ConnectionRecord } from '../store/connections.ts';
 import type { SmartFolderRecord } from '../store/smart-folders.ts';
@@ -99,7 +100,8 @@ export function statusJson(workspace: Workspace, views: readonly IntegrationView
   return `${JSON.stringify(status, null, 2)}\n`;
 }
 
-export function folderJson(folder: SmartFolderRecord, workspace: Workspace, count: number): string {
+/** `explanation` is what `airstore folder explain` shows: the compiled query, how each word was read, the match count. */
+export function folderJson(folder: SmartFolderRecord, workspace: Workspace, count: number, explanation: FolderExplanation | null): string {
   const document = {
     id: folder.externalId,
     workspace_id: workspace.externalId,
@@ -110,6 +112,8 @@ export function folderJson(folder: SmartFolderRecord, workspace: Workspace, coun
     filter: folder.filter === null ? null : JSON.parse(folder.filter),
     files: count,
     updated_at: iso(folder.updatedAt),
+    last_evaluated: explanation?.evaluated_at ?? null,
+    explain: explanation,
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -1,5 +1,6 @@
-import { type IntegrationType, connectors, isIntegrationType } from '../../connectors/index.ts';
+import { type IntegrationType, connectorFor, connectors, isIntegrationType } from '../../connectors/index.ts';
 import { AirstoreError } from '../errors.ts';
+import { presentExplanation } from '../guidance/explain.ts';
 import { slugify } from '../slug.ts';
 import type { ConnectionRecord } from '../store/connections.ts';
 import type { FolderFileEntry } from '../store/folder-items.ts';
@@ -182,7 +183,12 @@ export class LocalTree implements WorkspaceTree {
   }
 
   #renderGenerated(segments: string[], folder: SmartFolderRecord | undefined, now: number): string {
-    if (folder) return folderJson(folder, this.#workspace, this.#listing(folder).files.size);
+    if (folder) {
+      const count = this.#listing(folder).files.size;
+      const compiled = this.#store.folderQueries.get(folder.id);
+      const explanation = compiled && isIntegrationType(folder.integration) ? presentExplanation(compiled, connectorFor(folder.integration), count) : null;
+      return folderJson(folder, this.#workspace, count, explanation);
+    }
     if (segments[0] === '.airstore') return statusJson(this.#workspace, connectors.map((c) => this.#integrationView(c.id)), now);
     return integrationReadme(this.#integrationView(segments[0]!));
   }

@@ -96,6 +96,10 @@ describe('a mounted workspace', () => {
     assert.equal(created.status, 200);
     assert.equal(created.body.guidance, 'invoices from last week');
     assert.match((await sh(`ls ${mountPoint}/gmail`)).stdout, /invoices-from-last-week/);
+    const folderJson = JSON.parse((await sh(`cat ${mountPoint}/gmail/invoices-from-last-week/.folder.json`)).stdout);
+    assert.equal(folderJson.guidance, 'invoices from last week');
+    assert.equal(typeof folderJson.explain.readable, 'string', '.folder.json carries the compiled query, as explain shows it');
+    assert.equal(folderJson.explain.match_count, 0);
     assert.match((await sh(`mkdir ${mountPoint}/gmail/invoices-from-last-week`)).stderr, /File exists/);
     assert.match((await sh(`mkdir '${mountPoint}/gmail/Not A Slug'`)).stderr, /Invalid argument/);
     assert.match((await sh(`mkdir ${mountPoint}/toplevel`)).stderr, /Operation not permitted/);

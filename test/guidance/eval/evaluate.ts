@@ -3,6 +3,7 @@ import { openStore } from '../../../src/store/index.ts';
 import { gdrive } from './gdrive.ts';
 import { github } from './github.ts';
 import { gmail } from './gmail.ts';
+import { heldOut } from './held-out.ts';
 import { linear } from './linear.ts';
 import { notion } from './notion.ts';
 import { posthog } from './posthog.ts';
@@ -26,7 +27,7 @@ export interface CaseResult {
  * store, creates one smart folder per case, lets the engine compile and
  * evaluate it as the agent would, and compares the folder with the expected set.
  */
-export function runEvaluation(): CaseResult[] {
+export function runEvaluation(set: 'main' | 'held-out' = 'main'): CaseResult[] {
   const store = openStore(':memory:');
   const engine = new SmartFolderEngine(store, { now: () => evalNow });
   const workspace = store.workspaces.create({ externalId: 'ws_eval', name: 'eval' });
@@ -44,7 +45,7 @@ export function runEvaluation(): CaseResult[] {
         body: item.body ?? '', metadata: item.meta, content: null, createdAt: item.created ?? item.at, updatedAt: item.at,
       });
     }
-    for (const evalCase of suite.cases) {
+    for (const evalCase of set === 'main' ? suite.cases : heldOut[suite.integration]) {
       sequence++;
       const folder = store.smartFolders.create({
         externalId: `sq_${sequence}`, workspaceId: workspace.id, integration: suite.integration, name: `case ${sequence}`,

@@ -16,9 +16,11 @@ for (const suite of suites) {
 }
 const overall = score(results);
 lines.push(`${'overall'.padEnd(11)}  ${String(overall.cases).padStart(5)}  ${format(overall.precision).padStart(9)}  ${format(overall.recall).padStart(6)}  ${String(overall.exact).padStart(5)}`);
+const held = score(runEvaluation('held-out'));
+lines.push(`${'held out'.padEnd(11)}  ${String(held.cases).padStart(5)}  ${format(held.precision).padStart(9)}  ${format(held.recall).padStart(6)}  ${String(held.exact).padStart(5)}  (never tuned on; not a gate)`);
 process.stdout.write(`${lines.join('\n')}\n`);
 if (values.verbose) {
-  for (const result of results.filter((entry) => entry.precision < 1 || entry.recall < 1)) {
+  for (const result of [...results, ...runEvaluation('held-out')].filter((entry) => entry.precision < 1 || entry.recall < 1)) {
     const missing = result.expected.filter((id) => !result.actual.includes(id));
     const extra = result.actual.filter((id) => !result.expected.includes(id));
     process.stdout.write(`\n[${result.integration}] "${result.guidance}"  P=${format(result.precision)} R=${format(result.recall)}\n`);
