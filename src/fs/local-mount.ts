@@ -19,11 +19,6 @@ export interface StartedMount {
   apiUrl: string;
 }
 
-/** Guidance from a directory name: `invoices-from-last-week` reads as "invoices from last week". */
-export function guidanceFromName(name: string): string {
-  return name.replace(/[-_]+/g, ' ').trim();
-}
-
 /**
  * Runs the agent in this process and mounts the token's workspace from its
  * store. Every filesystem call re-checks the token (a memoised hash and an
@@ -37,8 +32,7 @@ export async function mountWithLocalAgent(options: LocalMountOptions): Promise<S
     const principal = authenticator.authenticate(authorization);
     if (principal.kind !== 'token') throw new AirstoreError('invalid_token');
     const workspace = workspaces.get(principal, principal.token.workspaceExternalId);
-    const tree = new LocalTree(agent.store, workspace, (integration, name) =>
-      smartFolders.create(principal, workspace.externalId, { integration, name, guidance: guidanceFromName(name) }));
+    const tree = new LocalTree(agent.store, workspace, (request) => smartFolders.create(principal, workspace.externalId, request));
     const session = await startMountSession({
       dataDir: options.dataDir,
       mountPoint: options.mountPoint,

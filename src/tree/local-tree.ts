@@ -1,7 +1,5 @@
-import { type IntegrationType, connectorFor, connectors, isIntegrationType } from '../../connectors/index.ts';
-import { AirstoreError } from '../errors.ts';
+import { connectorFor, connectors, isIntegrationType } from '../../connectors/index.ts';
 import { presentExplanation } from '../guidance/explain.ts';
-import { slugify } from '../slug.ts';
 import type { ConnectionRecord } from '../store/connections.ts';
 import type { FolderFileEntry } from '../store/folder-items.ts';
 import type { Store } from '../store/index.ts';
@@ -9,6 +7,7 @@ import type { SmartFolderRecord } from '../store/smart-folders.ts';
 import type { Workspace } from '../store/workspaces.ts';
 import { type IntegrationView, folderJson, integrationReadme, statusJson } from './documents.ts';
 import { assignFileNames } from './file-names.ts';
+import { type FolderRequest, folderRequest } from './folder-request.ts';
 import type { TreeNode, WorkspaceTree } from './nodes.ts';
 import { joinPath, pathSegments } from './paths.ts';
 
@@ -16,7 +15,7 @@ import { joinPath, pathSegments } from './paths.ts';
 const generatedFileTtlMs = 2000;
 
 /** Creates the smart folder a `mkdir` asks for, with the caller's rights. */
-export type FolderCreator = (integration: IntegrationType, name: string) => SmartFolderRecord;
+export type FolderCreator = (request: FolderRequest) => SmartFolderRecord;
 
 interface FolderListing {
   generation: number;
@@ -71,13 +70,7 @@ export class LocalTree implements WorkspaceTree {
   }
 
   async makeFolder(path: string): Promise<TreeNode> {
-    const segments = pathSegments(path);
-    const [integration, name] = segments;
-    if (segments.length !== 2 || !isIntegrationType(integration!)) throw new AirstoreError('read_only', path);
-    // The directory must appear under exactly the name asked for, so only names that are already slugs are taken.
-    if (slugify(name!) !== name) throw new AirstoreError('invalid_folder_name', name!);
-    const folder = this.#createFolder(integration, name);
-    return this.#folderNode(folder);
+    return this.#folderNode(this.#createFolder(folderRequest(path)));
   }
 
   /** Where an item appears in the tree: one path per smart folder that holds it. */

@@ -1,10 +1,9 @@
 import { posix } from 'node:path';
-import { isIntegrationType } from '../../connectors/index.ts';
 import { AirstoreError } from '../errors.ts';
 import { APIConnectionError, AuthenticationError, NotFoundError, PermissionDeniedError } from '../sdk/errors.ts';
 import type Airstore from '../sdk/index.ts';
 import type { VirtualFile } from '../sdk/types.ts';
-import { slugify } from '../slug.ts';
+import { folderRequest } from './folder-request.ts';
 import type { MountCache } from './mount-cache.ts';
 import type { TreeNode, WorkspaceTree } from './nodes.ts';
 import { pathSegments } from './paths.ts';
@@ -95,17 +94,14 @@ export class RemoteTree implements WorkspaceTree {
   }
 
   async makeFolder(path: string): Promise<TreeNode> {
-    const segments = pathSegments(path);
-    const [integration, name] = segments;
-    if (segments.length !== 2 || !isIntegrationType(integration!)) throw new AirstoreError('read_only', path);
-    if (slugify(name!) !== name) throw new AirstoreError('invalid_folder_name', name!);
+    const request = folderRequest(path);
     try {
-      await this.#client.smartFolders.create(this.#workspaceId, { integration, name, guidance: name.replace(/[-_]+/g, ' ') });
+      await this.#client.smartFolders.create(this.#workspaceId, request);
     } catch (error) {
       this.#failed(error);
       throw error;
     }
-    this.#listings.delete(`/${integration}`);
+    this.#listings.delete(`/${request.integration}`);
     const node = await this.stat(path);
     if (!node) throw new AirstoreError('path_not_found', path);
     return node;

@@ -16,8 +16,6 @@ import { openStore } from '../../src/store/index.ts';
 import { type TestAgent, call, removeDataDir, repoRoot, startAgent, tempDataDir } from '../helpers/agent.ts';
 
 const seedsDir = join(repoRoot, '..', 'shared', 'seeds');
-const tokensDoc = '000_874c7e4719814b01.txt';
-const connectionsDoc = '003_1932772790b84e7c.txt';
 
 /** The ids the examples hard-code, created in the store before the agent starts. */
 function seedStore(dataDir: string): void {
