@@ -11,8 +11,10 @@
  *   its sync's start to its end as the API reports them, its peak memory (VmHWM)
  *   read from /proc.
  *
- * Then an idle incremental sync: its requests and time. On Linux the fake is
- * pinned to core 0 and the client under test to core 1.
+ * Then an idle incremental sync: its requests and time; and, for reference,
+ * the store alone: the same 50,000 items committed page by page (100 items and
+ * a cursor per transaction) in this process, without any HTTP. On Linux the
+ * fake is pinned to core 0 and the client under test to core 1.
  *
  *   npm run bench:sync [-- --issues 50000 --repos 5]
  */
@@ -23,8 +25,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateDataset } from '../connectors/github/fake/dataset.ts';
 import { GitHubFake } from '../connectors/github/fake/server.ts';
+import { mapThread } from '../connectors/github/map.ts';
 import type { GitHubIssue } from '../connectors/github/types.ts';
-import { call, removeDataDir, startAgent } from '../test/helpers/agent.ts';
+import { openStore } from '../src/store/index.ts';
+import type { ItemDraft } from '../src/sync/connector.ts';
+import { call, removeDataDir, startAgent, tempDataDir } from '../test/helpers/agent.ts';
 
 const { values } = parseArgs({
   options: {
@@ -121,6 +126,7 @@ async function compare(): Promise<void> {
     const idle = await finished(agent, workspace, connection, asked);
     const idleMs = Date.parse(idle.last_finished_at) - Date.parse(idle.last_started_at);
 
+    const storeRate = commitRate(dataset.repos.flatMap((repo) => repo.threads).map(mapThread));
     const ceilingRate = (ceiling.items / ceiling.ms) * 1000;
     const syncRate = (sync.items / syncMs) * 1000;
     console.log(`\nSync benchmark: ${dataset.repos.length} repositories, ${sync.items} issues (${commented} with comments), first sync from the GitHub fake.`);
@@ -129,6 +135,7 @@ async function compare(): Promise<void> {
     console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     console.log(`| fake's serving rate: bare fetch client (ceiling) | ${ceiling.items} | ${ceilingRequests} | ${(ceiling.ms / 1000).toFixed(1)} | ${Math.round(ceilingRate)} | 100% | |`);
     console.log(`| agent first sync (Octokit, map, render, SQLite) | ${sync.items} | ${syncRequests} | ${(syncMs / 1000).toFixed(1)} | ${Math.round(syncRate)} | ${((syncRate / ceilingRate) * 100).toFixed(0)}% | ${memory.peak.toFixed(0)} |`);
+    console.log(`| reference: the store alone, same items, 100 per transaction | ${sync.items} | 0 | ${(sync.items / storeRate).toFixed(1)} | ${Math.round(storeRate)} | | |`);
     console.log(`\nAgent RSS: ${idleMemory.now.toFixed(0)} MB idle before the sync, ${memory.now.toFixed(0)} MB after, ${memory.peak.toFixed(0)} MB at its peak.`);
     console.log(`Idle incremental sync after it: ${fake.count()} requests (${fake.requests.map((request) => request.status).join(', ')}), ${idleMs} ms.`);
     console.log(`Aims: at least half the ceiling (${syncRate >= ceilingRate / 2 ? 'met' : 'NOT met'}); under 300 MB (${memory.peak < 300 ? 'met' : 'NOT met'}).`);
@@ -136,6 +143,27 @@ async function compare(): Promise<void> {
     await agent.stop();
     removeDataDir(agent.dataDir);
     await fake.close();
+  }
+}
+
+/** Items a second the store commits in pages of 100 with a cursor each, as a sync does. */
+function commitRate(items: ItemDraft[]): number {
+  const dir = tempDataDir();
+  const store = openStore(join(dir, 'airstore.db'));
+  try {
+    const workspace = store.workspaces.create({ externalId: 'ws_bench', name: 'bench' });
+    const { id } = store.connections.create({ externalId: 'conn_bench', workspaceId: workspace.id, integration: 'github', scope: null, sealedCredentials: Buffer.from('-'), expiresAt: null });
+    store.syncState.start(id);
+    const summary = { added: 0, updated: 0, unchanged: 0, deleted: 0 };
+    const started = performance.now();
+    for (let i = 0; i < items.length; i += 100) {
+      const page = items.slice(i, i + 100).map((item) => ({ connectionId: id, ...item }));
+      store.syncState.commitPage(id, { items: page, deleted: [], cursor: JSON.stringify({ page: i / 100 }), itemsSynced: i + page.length, itemsTotal: null }, summary);
+    }
+    return (items.length / (performance.now() - started)) * 1000;
+  } finally {
+    store.close();
+    removeDataDir(dir);
   }
 }
 

@@ -63,6 +63,8 @@ export async function startAgent(options: AgentOptions): Promise<RunningAgent> {
     store,
     connectors,
     credentialsOf: (connection) => services.connections.credentialsOf(connection),
+    saveCredentials: (connection, credentials, expiresAt) => services.connections.saveCredentials(connection, credentials, expiresAt),
+    onItemsChanged: (connectionId, itemIds) => services.folders.refreshFoldersFor(connectionId, itemIds),
     log: { info: (message) => api.log.info(message), warn: (message) => api.log.warn(message) },
     retry: options.syncRetry,
   });

@@ -68,6 +68,11 @@ export class ConnectionService {
     this.#store.connections.delete(connection.id);
   }
 
+  /** For the sync engine only: seals credentials a connector refreshed (a new access token) and when they expire. */
+  saveCredentials(connection: ConnectionRecord, credentials: ConnectionCredentials, expiresAt: number | null): void {
+    this.#store.connections.updateCredentials(connection.id, this.#cipher.seal(JSON.stringify(credentials), connection.externalId), expiresAt);
+  }
+
   /** For the sync engine only: the decrypted credentials of a connection. */
   credentialsOf(connection: ConnectionRecord): ConnectionCredentials {
     return JSON.parse(this.#cipher.open(connection.sealedCredentials, connection.externalId)) as ConnectionCredentials;

@@ -45,6 +45,7 @@ export class ItemStore {
   readonly #search: Statement<[number, string, number], ItemRecord>;
   readonly #countLive: Statement<[number], { count: number }>;
   readonly #content: Statement<[number], { content: Buffer | null }>;
+  readonly #idOf: Statement<ItemKey, { id: number }>;
   readonly #changes: ChangeCounter;
 
   constructor(db: SqliteDatabase, changes: ChangeCounter) {
@@ -68,6 +69,7 @@ export class ItemStore {
       ORDER BY f.rank LIMIT ?`);
     this.#countLive = db.prepare('SELECT count(*) AS count FROM items WHERE connection_id = ? AND deleted_at IS NULL');
     this.#content = db.prepare('SELECT content FROM items WHERE id = ?');
+    this.#idOf = db.prepare('SELECT id FROM items WHERE connection_id = ? AND kind = ? AND external_id = ?');
   }
 
   /** Inserts or updates by (connection, kind, external id); an unchanged content hash writes nothing. */
@@ -94,6 +96,10 @@ export class ItemStore {
   /** The rendered bytes of an item (empty when it has none). */
   content(id: number): Buffer {
     return this.#content.get(id)?.content ?? Buffer.alloc(0);
+  }
+
+  idOf(connectionId: number, kind: string, externalId: string): number | undefined {
+    return this.#idOf.get(connectionId, kind, externalId)?.id;
   }
 
   find(connectionId: number, kind: string, externalId: string): ItemRecord | undefined {

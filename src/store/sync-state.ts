@@ -126,27 +126,38 @@ export class SyncStateStore {
    * Upserts a page of items, writes its tombstones and saves the cursor, all or
    * nothing: a crash before this returns leaves the previous page's cursor, so the
    * page is fetched again and its upserts find the same rows (no duplicates).
-   * `summary` gains the page's counts once the page is committed.
+   * `summary` gains the page's counts once the page is committed. Returns the ids
+   * of the items the page added, changed or deleted, for smart-folder membership.
    */
-  commitPage(connectionId: number, page: PageWrite, summary: RunSummary, now = Date.now()): void {
+  commitPage(connectionId: number, page: PageWrite, summary: RunSummary, now = Date.now()): number[] {
     const counted = { ...summary };
-    this.#db.transaction(() => {
-      for (const item of page.items) counted[this.#items.upsert(item, now)]++;
-      for (const key of page.deleted) {
-        if (this.#items.markDeleted(connectionId, key.kind, key.externalId, now)) counted.deleted++;
+    const changed = this.#db.transaction(() => {
+      const ids: number[] = [];
+      for (const item of page.items) {
+        const outcome = this.#items.upsert(item, now);
+        counted[outcome]++;
+        if (outcome !== 'unchanged') ids.push(this.#items.idOf(connectionId, item.kind, item.externalId)!);
       }
+      const deleted = this.#tombstoneAll(connectionId, page.deleted, now);
+      counted.deleted += deleted.length;
       this.#saveCursor.run(page.cursor, page.itemsSynced, page.itemsTotal, JSON.stringify(counted), connectionId);
+      return [...ids, ...deleted];
     })();
     Object.assign(summary, counted);
+    return changed;
   }
 
-  /** Tombstones in one transaction; returns how many were live. */
-  tombstone(connectionId: number, keys: Iterable<{ kind: string; externalId: string }>, now = Date.now()): number {
-    return this.#db.transaction(() => {
-      let deleted = 0;
-      for (const key of keys) if (this.#items.markDeleted(connectionId, key.kind, key.externalId, now)) deleted++;
-      return deleted;
-    })();
+  /** Tombstones in one transaction; returns the ids of the items that were live. */
+  tombstone(connectionId: number, keys: Iterable<{ kind: string; externalId: string }>, now = Date.now()): number[] {
+    return this.#db.transaction(() => this.#tombstoneAll(connectionId, keys, now))();
+  }
+
+  #tombstoneAll(connectionId: number, keys: Iterable<{ kind: string; externalId: string }>, now: number): number[] {
+    const ids: number[] = [];
+    for (const key of keys) {
+      if (this.#items.markDeleted(connectionId, key.kind, key.externalId, now)) ids.push(this.#items.idOf(connectionId, key.kind, key.externalId)!);
+    }
+    return ids;
   }
 
   /** Kind, id and modification time of every live item of a connection. */

@@ -63,6 +63,10 @@ export type SyncCursor = Readonly<Record<string, string | number | boolean>>;
 
 export interface SyncCredentials {
   accessToken?: string;
+  /** An OAuth refresh token, for providers whose access tokens expire (Google). */
+  refreshToken?: string;
+  /** When the access token expires (ms), where known. */
+  expiresAt?: number;
   apiKey?: string;
   extra: Readonly<Record<string, string>>;
 }
@@ -124,6 +128,8 @@ export interface SyncContext {
   /** Runs one provider request under the connection's rate limiter, retrying 429 and 5xx with backoff. */
   call<T>(request: () => Promise<T>): Promise<T>;
   commit(page: PageCommit): void;
+  /** Keeps an access token the connector refreshed: stored sealed with the connection, used by later runs. */
+  saveAccessToken(accessToken: string, expiresAt: number | undefined): void;
   /** Starts a bracketed full listing: every live item not `check`ed before `endListing` becomes a tombstone. */
   beginListing(): void;
   /**

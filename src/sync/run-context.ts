@@ -13,6 +13,10 @@ export interface RunContextOptions {
   signal: AbortSignal;
   call: Omit<CallOptions, 'signal'>;
   log(message: string): void;
+  /** Told, after each commit, which items changed (added, updated, deleted): smart folders follow. */
+  onItemsChanged?(itemIds: readonly number[]): void;
+  /** Stores a refreshed access token; absent where nothing keeps credentials (a bare run). */
+  saveAccessToken?(accessToken: string, expiresAt: number | undefined): void;
 }
 
 const keyOf = (kind: string, externalId: string) => `${kind}\0${externalId}`;
@@ -23,7 +27,7 @@ const keyOf = (kind: string, externalId: string) => `${kind}\0${externalId}`;
  * become tombstones.
  */
 export class RunContext implements SyncContext {
-  readonly credentials: SyncCredentials;
+  #credentials: SyncCredentials;
   readonly baseUrl: string | undefined;
   readonly cursor: SyncCursor | undefined;
   readonly full: boolean;
@@ -40,11 +44,16 @@ export class RunContext implements SyncContext {
 
   constructor(options: RunContextOptions) {
     this.#options = options;
-    this.credentials = options.credentials;
+    this.#credentials = options.credentials;
     this.baseUrl = options.baseUrl;
     this.cursor = options.cursor;
     this.full = options.full;
     this.signal = options.signal;
+  }
+
+  /** The connection's credentials, with the access token last refreshed in this run. */
+  get credentials(): SyncCredentials {
+    return this.#credentials;
   }
 
   /** The run completed a full listing (whether begun in this run or resumed). */
@@ -63,13 +72,20 @@ export class RunContext implements SyncContext {
     const deleted = page.deleted ?? [];
     const itemsSynced = this.#itemsSynced + items.length + deleted.length;
     const total = page.total ?? this.#total;
-    this.#options.syncState.commitPage(connectionId, {
+    const changed = this.#options.syncState.commitPage(connectionId, {
       items, deleted, cursor: JSON.stringify(page.cursor), itemsSynced, itemsTotal: total,
     }, this.summary);
+    if (changed.length > 0) this.#options.onItemsChanged?.(changed);
     this.#itemsSynced = itemsSynced;
     this.#total = total;
     for (const item of items) this.#versions?.set(keyOf(item.kind, item.externalId), item.updatedAt);
     for (const key of deleted) this.#versions?.delete(keyOf(key.kind, key.externalId));
+  }
+
+  saveAccessToken(accessToken: string, expiresAt: number | undefined): void {
+    const { expiresAt: _previous, ...rest } = this.#credentials;
+    this.#credentials = { ...rest, accessToken, ...(expiresAt !== undefined ? { expiresAt } : {}) };
+    this.#options.saveAccessToken?.(accessToken, expiresAt);
   }
 
   beginListing(): void {
@@ -100,8 +116,9 @@ export class RunContext implements SyncContext {
     });
     const deleted = this.#options.syncState.tombstone(this.#options.connectionId, keys);
     for (const key of unseen) this.#versions?.delete(key);
-    this.summary.deleted += deleted;
-    return deleted;
+    this.summary.deleted += deleted.length;
+    if (deleted.length > 0) this.#options.onItemsChanged?.(deleted);
+    return deleted.length;
   }
 
   log(message: string): void {

@@ -13,6 +13,7 @@ export type SyncableConnector = ConnectorDefinition & { sync: SyncDefinition };
 /** The decrypted credentials of a connection, as the connection service opens them. */
 export interface StoredCredentials {
   accessToken?: string;
+  refreshToken?: string;
   apiKey?: string;
   extra?: Record<string, string>;
 }
@@ -28,6 +29,10 @@ export interface RunDeps {
   limiterFor(connectionId: number, definition: SyncDefinition, extra: Readonly<Record<string, string>>): TokenBucket;
   policy: RetryPolicy;
   log: SyncLog;
+  /** Seals and stores a connection's credentials after a token refresh. */
+  saveCredentials?(connection: ConnectionRecord, credentials: StoredCredentials, expiresAt: number | null): void;
+  /** After each committed page: the items it added, changed or deleted. */
+  onItemsChanged?(connectionId: number, itemIds: readonly number[]): void;
 }
 
 const statusOf: Record<ProviderFailure['kind'], Exclude<SyncStatus, 'pending' | 'syncing' | 'ok'>> = {
@@ -60,7 +65,10 @@ export async function runSync(
   let credentials: SyncCredentials = { extra: {} };
   try {
     const stored = deps.credentialsOf(connection);
-    credentials = { accessToken: stored.accessToken, apiKey: stored.apiKey, extra: stored.extra ?? {} };
+    credentials = {
+      accessToken: stored.accessToken, refreshToken: stored.refreshToken, apiKey: stored.apiKey, extra: stored.extra ?? {},
+      ...(connection.expiresAt !== null ? { expiresAt: connection.expiresAt } : {}),
+    };
     const runtime = await connector.sync.load();
     const cursor = previous?.cursor ? (JSON.parse(previous.cursor) as SyncCursor) : undefined;
     context = new RunContext({
@@ -82,6 +90,11 @@ export async function runSync(
         onRecovered: () => store.syncState.setStatus(id, 'syncing'),
       },
       log: (message) => deps.log.info(`sync ${connection.externalId}: ${message}`),
+      onItemsChanged: (itemIds) => deps.onItemsChanged?.(id, itemIds),
+      saveAccessToken: (accessToken, expiresAt) => {
+        credentials = { ...credentials, accessToken };
+        deps.saveCredentials?.(connection, { ...stored, accessToken }, expiresAt ?? null);
+      },
     });
     if (connection.account === null || previous?.status === 'auth_failed') {
       store.connections.setAccount(id, await runtime.describeAccount(context));
@@ -119,7 +132,7 @@ function emptySummary(): RunSummary {
 /** Provider messages should not echo credentials, but a status line must never show one even if they do. */
 function redact(message: string, credentials: SyncCredentials): string {
   let clean = message;
-  const secrets = [credentials.accessToken, credentials.apiKey, ...Object.values(credentials.extra)];
+  const secrets = [credentials.accessToken, credentials.refreshToken, credentials.apiKey, ...Object.values(credentials.extra)];
   for (const secret of secrets) if (secret && secret.length >= 8) clean = clean.split(secret).join('[redacted]');
   return clean.slice(0, 500);
 }

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { ConnectionRecord } from '../store/connections.ts';
 import type { Store } from '../store/index.ts';
 import type { ConnectorDefinition, SyncDefinition } from './connector.ts';
@@ -9,6 +10,10 @@ export interface SchedulerOptions {
   store: Store;
   connectors: readonly ConnectorDefinition[];
   credentialsOf(connection: ConnectionRecord): StoredCredentials;
+  /** Seals and stores credentials a connector refreshed. */
+  saveCredentials?(connection: ConnectionRecord, credentials: StoredCredentials, expiresAt: number | null): void;
+  /** After each committed page: the items it added, changed or deleted (smart folders follow them). */
+  onItemsChanged?(connectionId: number, itemIds: readonly number[]): void;
   log: SyncLog;
   retry?: Partial<RetryPolicy>;
   /** How often due connections are looked for; on-demand syncs start at once. */
@@ -49,12 +54,17 @@ export class SyncScheduler {
     this.#tick();
   }
 
-  /** Aborts the runs in progress (their last committed page stays) and stops scheduling. */
+  /**
+   * Aborts the runs in progress (their last committed page stays) and stops
+   * scheduling. Waits a little for them to wind down, not for a provider that
+   * does not answer: an aborted run writes nothing more.
+   */
   async stop(): Promise<void> {
     this.#stopped = true;
     clearInterval(this.#timer);
     for (const run of this.#running.values()) run.controller.abort();
-    await Promise.all([...this.#running.values()].map((run) => run.done));
+    const settled = Promise.all([...this.#running.values()].map((run) => run.done));
+    await Promise.race([settled, delay(2000, undefined, { ref: false })]);
   }
 
   /** Asks for a sync now (after the current one, if one runs); `full` asks for a full listing. */
@@ -103,6 +113,8 @@ export class SyncScheduler {
     const done = runSync({
       store: this.#options.store,
       credentialsOf: this.#options.credentialsOf,
+      saveCredentials: this.#options.saveCredentials,
+      onItemsChanged: this.#options.onItemsChanged,
       limiterFor: (connectionId, definition, extra) => this.#limiterFor(connectionId, definition, extra),
       policy: this.#policy,
       log: this.#options.log,

@@ -9,6 +9,8 @@ export interface FakeReply {
   headers?: Record<string, string>;
   /** Serialised as JSON; absent for an empty body (a 304). */
   json?: unknown;
+  /** Raw bytes instead of JSON (a file download), its content type in `headers`. */
+  body?: Buffer;
   /** Logs the request under this name instead of the route's (a GraphQL operation, a Slack method). */
   route?: string;
 }
@@ -148,8 +150,9 @@ export abstract class FakeProvider {
     const form = String(request.headers['content-type']).startsWith('application/x-www-form-urlencoded') ? new URLSearchParams(request.body) : [];
     const query = new URLSearchParams([...request.query, ...form]);
     this.requests.push({ method: request.method, route: reply.route ?? route?.name ?? 'unknown', path: request.path, query, status: reply.status });
-    const body = reply.json === undefined ? undefined : JSON.stringify(reply.json);
-    res.writeHead(reply.status, { ...(body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }), ...reply.headers });
+    const json = reply.json === undefined ? undefined : JSON.stringify(reply.json);
+    const body = reply.body ?? json;
+    res.writeHead(reply.status, { ...(json === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }), ...reply.headers });
     res.end(body);
   }
 

@@ -1,0 +1,57 @@
+import type { ItemDraft } from '../../src/sync/connector.ts';
+import { exports, fileTypeOf } from './formats.ts';
+import type { DriveFile, Places } from './types.ts';
+
+/** The metadata guidance filters on; keys are the fields `index.ts` declares. */
+export interface DriveMetadata {
+  file_type: string;
+  mime_type: string;
+  owner: string | null;
+  folder: string | null;
+  shared_drive: string | null;
+  starred: boolean;
+  shared_with_me: boolean;
+  created: string;
+  modified: string;
+}
+
+/** A Drive name as a file name: path separators and control characters replaced, no leading dot. */
+function safeName(name: string): string {
+  return name.replace(/[/\\\u0000-\u001f]/g, '_').replace(/^\.+/, '_').slice(0, 200) || 'untitled';
+}
+
+/** The file name: the Drive name, plus the export's extension for a Google Docs, Sheets or Slides file. */
+export function fileNameOf(file: DriveFile): string {
+  const name = safeName(file.name ?? file.id!);
+  const exported = exports[file.mimeType ?? ''];
+  return exported ? `${name}.${exported.extension}` : name;
+}
+
+/** A Drive file and its bytes (native, or the export) → the item the store keeps. */
+export function mapFile(file: DriveFile, content: Buffer, places: Places): ItemDraft {
+  const owner = file.owners?.[0];
+  const parent = file.parents?.[0];
+  const metadata: DriveMetadata = {
+    file_type: fileTypeOf(file.mimeType ?? ''),
+    mime_type: file.mimeType ?? 'application/octet-stream',
+    owner: owner?.emailAddress ?? owner?.displayName ?? null,
+    folder: (parent && places.folders.get(parent)) || null,
+    shared_drive: (file.driveId && places.drives.get(file.driveId)) || null,
+    starred: file.starred ?? false,
+    shared_with_me: !file.driveId && file.ownedByMe === false,
+    created: new Date(file.createdTime!).toISOString(),
+    modified: new Date(file.modifiedTime!).toISOString(),
+  };
+  const text = exports[file.mimeType ?? ''] || /^text\//.test(file.mimeType ?? '') ? content.toString('utf8').slice(0, 100_000) : '';
+  return {
+    kind: 'file',
+    externalId: file.id!,
+    title: file.name ?? file.id!,
+    fileName: fileNameOf(file),
+    body: [file.name ?? '', text].filter(Boolean).join('\n\n'),
+    metadata: { ...metadata },
+    content,
+    createdAt: Date.parse(file.createdTime!),
+    updatedAt: Date.parse(file.modifiedTime!),
+  };
+}

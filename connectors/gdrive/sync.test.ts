@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { fakeOAuth } from '../../src/sync/fake/google.ts';
+import { ConnectorRuns } from '../../test/helpers/connector-run.ts';
+import { generateDataset } from './fake/dataset.ts';
+import { DriveFake } from './fake/server.ts';
+import { exports } from './formats.ts';
+import { gdrive } from './index.ts';
+
+describe('gdrive sync against the fake', () => {
+  const fake = new DriveFake(generateDataset({ files: 260, seed: 8 }));
+  const runs = new ConnectorRuns(gdrive);
+  const store = runs.store;
+  const connectionId = runs.connection();
+  before(() => fake.listen());
+  after(async () => {
+    runs.close();
+    await fake.close();
+  });
+
+  async function sync(extra: Record<string, string> = {}, id = connectionId) {
+    fake.clearLog();
+    const result = await runs.run(id, { accessToken: fakeOAuth.accessToken, extra: { baseUrl: fake.url, ...extra } });
+    return { ...result, routes: fake.requests.map((request) => request.route) };
+  }
+
+  it('lists every file of every drive, exports Google files and downloads the others once each', async () => {
+    const { state, cursor, summary, routes } = await sync();
+    assert.equal(state.status, 'ok', state.lastError ?? '');
+    const files = fake.files();
+    assert.equal(summary.added, files.length);
+    const google = files.filter(({ file }) => file.mimeType! in exports);
+    assert.equal(routes.filter((route) => route === 'files.export').length, google.length);
+    for (const request of fake.requests.filter((entry) => entry.route === 'files.export')) {
+      assert.match(request.query.get('mimeType')!, /^text\/(markdown|csv|plain)$/);
+    }
+    assert.equal(fake.requests.filter((request) => request.route === 'files.get' && request.query.get('alt') === 'media').length, files.length - google.length);
+    assert.ok(fake.requests.filter((request) => request.route === 'files.list').every((request) => request.query.get('corpora') === 'allDrives'));
+    assert.equal(routes.filter((route) => route === 'drives.list').length, 1);
+    assert.deepEqual(Object.keys(cursor), ['changes']);
+    const slides = files.find(({ file }) => file.mimeType === 'application/vnd.google-apps.presentation')!;
+    const stored = store.items.find(connectionId, 'file', slides.file.id!)!;
+    assert.equal(stored.fileName, `${slides.file.name}.txt`);
+    assert.deepEqual(stored.content, slides.content);
+    assert.deepEqual(JSON.parse(store.connections.findById(connectionId)!.account!), { id: 'maria.chen@acme.dev', name: 'Maria Chen', email: 'maria.chen@acme.dev' });
+  });
+
+  it('costs one changes request when nothing changed', async () => {
+    const { summary, routes } = await sync();
+    assert.deepEqual(summary, { added: 0, updated: 0, unchanged: 0, deleted: 0 });
+    assert.deepEqual(routes, ['changes.list']);
+  });
+
+  it('downloads only edited and added files, and tombstones trashed and removed ones', async () => {
+    const [edited, trashed, removed] = fake.files();
+    fake.edit(edited!.file.id!, 'new content');
+    fake.add({ id: '1AddedLater', name: 'photo.png', mimeType: 'image/png', parents: ['1FolderDesign'], size: '3' }, 'png');
+    fake.trash(trashed!.file.id!);
+    fake.remove(removed!.file.id!);
+    const { summary, routes } = await sync();
+    assert.deepEqual(summary, { added: 1, updated: 1, unchanged: 0, deleted: 2 });
+    assert.equal(routes.filter((route) => route === 'files.list').length, 0);
+    assert.ok(routes.filter((route) => route === 'files.get' || route === 'files.export').length <= 4, routes.join(' '));
+    assert.equal(store.items.find(connectionId, 'file', '1AddedLater')!.content?.toString(), 'png');
+    for (const gone of [trashed!, removed!]) assert.notEqual(store.items.find(connectionId, 'file', gone.file.id!)!.deletedAt, null);
+  });
+
+  it('leaves out files over extra.maxFileMB without downloading them', async () => {
+    const small = runs.connection();
+    const { state } = await sync({ maxFileMB: '0.00003' }, small);
+    assert.equal(state.status, 'ok');
+    const limit = 0.00003 * 1_048_576;
+    const large = fake.files().filter(({ file }) => Number(file.size ?? 0) > limit);
+    assert.ok(large.length > 0);
+    for (const { file } of large) assert.equal(store.items.find(small, 'file', file.id!), undefined, file.name!);
+    assert.ok(!fake.requests.some((request) => large.some(({ file }) => request.path.endsWith(file.id!))));
+  });
+});
