@@ -112,9 +112,10 @@ describe('workspace tokens', () => {
   });
 
   it('refuses an expired token with 401 token_expired', async () => {
-    const { token } = await mint(workspaceA, { name: 'short', expiresIn: 1 });
+    const expiresAt = Date.now() + 2000;
+    const { token } = await mint(workspaceA, { name: 'short', expiresIn: 2 });
     assert.equal((await call(agent, 'GET', `/workspaces/${workspaceA}`, { key: token })).status, 200);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await new Promise((resolve) => setTimeout(resolve, expiresAt - Date.now() + 200));
     const refused = await call(agent, 'GET', `/workspaces/${workspaceA}`, { key: token });
     assert.equal(refused.status, 401);
     assert.equal(refused.body.error.code, 'token_expired');

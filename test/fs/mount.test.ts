@@ -179,10 +179,13 @@ describe('the mount lifecycle', () => {
   });
 
   it('answers EACCES once the token expires, then unmounts', async () => {
-    const { dataDir, mountPoint, seeded } = fresh(2);
+    // Long enough for a slow machine to mount and list before it expires; the wait below is what is left.
+    const lifetimeMs = 6000;
+    const { dataDir, mountPoint, seeded } = fresh(lifetimeMs / 1000);
+    const expiresAt = Date.now() + lifetimeMs;
     const mount = await startMount(dataDir, mountPoint, seeded.token);
     assert.equal((await sh(`ls ${mountPoint}/github`)).code, 0);
-    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt - Date.now()) + 200));
     assert.match((await sh(`ls ${mountPoint}/github`)).stderr, /Permission denied/);
     assert.equal(await mount.exited, 4);
     assert.equal(await isMounted(mountPoint), false);
