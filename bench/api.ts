@@ -10,11 +10,11 @@
  *   npm run bench:api [-- --seconds 3 --rounds 5 --connections 10 --tokens 1000]
  */
 import autocannon from 'autocannon';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { call, removeDataDir, startAgent } from '../test/helpers/agent.ts';
+import { cpuMicros, pinToCore } from './processes.ts';
 
 const { values } = parseArgs({
   options: {
@@ -39,24 +39,7 @@ interface Figures {
 
 const median = (numbers: number[]) => numbers.toSorted((a, b) => a - b)[Math.floor(numbers.length / 2)]!;
 
-/** CPU time of a process in microseconds, from /proc (clock ticks of 10 ms). */
-function cpuMicros(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10_000;
-  } catch {
-    return Number.NaN;
-  }
-}
 
-function pinToCore(pid: number, core: number): boolean {
-  try {
-    execFileSync('taskset', ['-pc', String(core), String(pid)], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const agent = await startAgent();
 try {

@@ -9,7 +9,7 @@
  *   npm run bench:fs [-- --files 10000 --size 4096 --warm-runs 3]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,6 +18,7 @@ import { loadAgentKeys } from '../src/secrets/agent-keys.ts';
 import { createServices } from '../src/services/index.ts';
 import { openStore } from '../src/store/index.ts';
 import { forceUnmount, sh, startMount } from '../test/fs/mount-process.ts';
+import { memoryOf } from './processes.ts';
 
 const { values } = parseArgs({
   options: {
@@ -131,7 +132,7 @@ for (const dir of [dataDir, localCopy, airstoreMount, floorMount]) mkdirSync(dir
 
 try {
   const token = seed(dataDir, localCopy);
-  let peakKiB = 0;
+  let peakMb = 0;
   let canDropCaches = true;
   let mountProcess: Awaited<ReturnType<typeof startMount>> | undefined;
   let floorProcess: ChildProcess | undefined;
@@ -165,8 +166,7 @@ try {
         return join(airstoreMount, 'github', 'issues');
       },
       release: async () => {
-        const status = readFileSync(`/proc/${mountProcess!.child.pid}/status`, 'utf8');
-        peakKiB = Math.max(peakKiB, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+        peakMb = Math.max(peakMb, memoryOf(mountProcess!.child.pid!).peak);
         mountProcess!.child.kill('SIGTERM');
         await mountProcess!.exited;
         await forceUnmount(airstoreMount);
@@ -188,7 +188,7 @@ try {
       console.log(`| ${name} (${phase}) | ${disk[name][phase].toFixed(1)} | ${floor[name][phase].toFixed(1)} | ${a.toFixed(1)} | ${(a / disk[name][phase]).toFixed(2)}× | ${(a / floor[name][phase]).toFixed(2)}× |`);
     }
   }
-  console.log(`\nairstore mount process peak memory (VmHWM): ${(peakKiB / 1024).toFixed(0)} MB (aim: under 200 MB).`);
+  console.log(`\nairstore mount process peak memory (VmHWM): ${peakMb.toFixed(0)} MB (aim: under 200 MB).`);
   console.log('Aims: warm ls -l within 2× the disk; warm cat and grep -r within 1.3× the bare floor; cold grep -r within 3× the bare floor.');
 } finally {
   await forceUnmount(airstoreMount);

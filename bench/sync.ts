@@ -18,7 +18,7 @@
  *
  *   npm run bench:sync [-- --issues 50000 --repos 5]
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +28,7 @@ import { GitHubFake } from '../connectors/github/fake/server.ts';
 import { mapThread } from '../connectors/github/map.ts';
 import type { GitHubIssue } from '../connectors/github/types.ts';
 import { openStore } from '../src/store/index.ts';
+import { memoryOf, pinToCore } from './processes.ts';
 import type { ItemDraft } from '../src/sync/connector.ts';
 import { call, removeDataDir, startAgent, tempDataDir } from '../test/helpers/agent.ts';
 
@@ -73,20 +74,7 @@ async function readAll(base: string, token: string, repos: string[]): Promise<vo
   process.stdout.write(JSON.stringify({ items, ms: performance.now() - started }));
 }
 
-function pin(pid: number, core: number): boolean {
-  try {
-    execFileSync('taskset', ['-pc', String(core), String(pid)], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
-function memoryOf(pid: number): { peak: number; now: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? Number.NaN);
-  return { peak: kb('VmHWM') / 1024, now: kb('VmRSS') / 1024 };
-}
 
 async function compare(): Promise<void> {
   const dataset = generateDataset({ issues: Number(values.issues), repos: Number(values.repos), pullShare: 0, seed: 50 });
@@ -94,10 +82,10 @@ async function compare(): Promise<void> {
   const commented = dataset.repos.flatMap((repo) => repo.threads).filter((thread) => thread.issue.comments > 0).length;
   const fake = new GitHubFake(dataset);
   await fake.listen();
-  const pinned = pin(process.pid, 0);
+  const pinned = pinToCore(process.pid, 0);
 
   const child = spawn(process.execPath, [import.meta.filename, '--ceiling', fake.url, '--token', dataset.token, '--repos', repos.join(',')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  if (pinned) pin(child.pid!, 1);
+  if (pinned) pinToCore(child.pid!, 1);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await once(child, 'close');
@@ -108,7 +96,7 @@ async function compare(): Promise<void> {
   const agent = await startAgent({ args: ['--log-level', 'warn'] });
   try {
     const agentPid = (JSON.parse(readFileSync(join(agent.dataDir, 'agent.json'), 'utf8')) as { pid: number }).pid;
-    if (pinned) pin(agentPid, 1);
+    if (pinned) pinToCore(agentPid, 1);
     const idleMemory = memoryOf(agentPid);
     const key = agent.adminKey;
     const workspace = (await call(agent, 'POST', '/workspaces', { key, body: { name: 'bench' } })).body.external_id as string;
