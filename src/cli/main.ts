@@ -1,4 +1,6 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=8
+// The shebang caps V8's young generation: the agent and mounts are long-lived, and the default lets the heap
+// grow far past what they use (docs/BENCHMARKS.md). Test helpers and `npm start` read and reuse these flags.
 import { Command, CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { registerConnection } from './commands/connection.ts';

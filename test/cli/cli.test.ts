@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { type TestAgent, call, cliEntry, removeDataDir, startAgent, tempDataDir } from '../helpers/agent.ts';
+import { type TestAgent, call, cliEntry, removeDataDir, repoRoot, runtimeFlags, startAgent, tempDataDir } from '../helpers/agent.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 interface CliResult {
   code: number | null;
@@ -49,6 +51,12 @@ describe('airstore CLI', () => {
       assert.match(result.stdout, /^Usage: airstore/m);
     }
     assert.match((await run('--version')).stdout, /^\d+\.\d+\.\d+/);
+  });
+
+  it('runs with the same Node flags from its shebang and from npm start', () => {
+    assert.deepEqual(runtimeFlags, ['--max-semi-space-size=8']);
+    const start = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+    assert.equal(start, `node ${runtimeFlags.join(' ')} src/cli/main.ts serve`);
   });
 
   it('exits 2 on a usage error with a one-line reason', async () => {

@@ -1,7 +1,7 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { promisify } from 'node:util';
-import { cliEntry } from '../helpers/agent.ts';
+import { cliEntry, runtimeFlags } from '../helpers/agent.ts';
 
 const execFileAsync = promisify(execFile);
 
@@ -23,7 +23,7 @@ export function killMounts(): void {
 }
 
 export async function startMount(dataDir: string, mountPoint: string, token: string, args: string[] = []): Promise<MountProcess> {
-  const child = spawn(process.execPath, [cliEntry, 'mount', mountPoint, '--token', token, '--port', '0', ...args], {
+  const child = spawn(process.execPath, [...runtimeFlags, cliEntry, 'mount', mountPoint, '--token', token, '--port', '0', ...args], {
     env: { ...process.env, AIRSTORE_HOME: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -6,6 +6,8 @@ import { once } from 'node:events';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 export const cliEntry = join(repoRoot, 'src', 'cli', 'main.ts');
+/** The Node flags of the CLI's shebang, so that tests run the agent as `airstore` runs. */
+export const runtimeFlags = readFileSync(cliEntry, 'utf8').split('\n', 1)[0]!.split(' ').filter((word) => word.startsWith('--'));
 
 export interface TestAgent {
   apiUrl: string;
@@ -25,7 +27,7 @@ export function tempDataDir(): string {
 /** Starts the real agent (`airstore serve --port 0`) as a child process on a data directory. */
 export async function startAgent(options: { dataDir?: string; env?: NodeJS.ProcessEnv; args?: string[] } = {}): Promise<TestAgent> {
   const dataDir = options.dataDir ?? tempDataDir();
-  const child = spawn(process.execPath, [cliEntry, 'serve', '--port', '0', ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [...runtimeFlags, cliEntry, 'serve', '--port', '0', ...(options.args ?? [])], {
     env: { ...process.env, AIRSTORE_HOME: dataDir, AIRSTORE_ADMIN_KEY: '', AIRSTORE_SECRET_KEY: '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
