@@ -19,6 +19,8 @@ export interface AgentOptions {
   env?: NodeJS.ProcessEnv;
   /** Backoff of provider retries; tests shorten it. */
   syncRetry?: Partial<RetryPolicy>;
+  /** Sync only on request (API, `airstore sync`), never on a schedule. */
+  manualSync?: boolean;
 }
 
 export interface RunningAgent {
@@ -67,6 +69,7 @@ export async function startAgent(options: AgentOptions): Promise<RunningAgent> {
     onItemsChanged: (connectionId, itemIds) => services.folders.refreshFoldersFor(connectionId, itemIds),
     log: { info: (message) => api.log.info(message), warn: (message) => api.log.warn(message) },
     retry: options.syncRetry,
+    manual: options.manualSync,
   });
   const services = createServices(store, keys, scheduler);
   const api = buildApi({

@@ -20,6 +20,8 @@ export interface SchedulerOptions {
   tickMs?: number;
   /** Connections syncing at the same time. */
   maxConcurrent?: number;
+  /** Sync only what is asked for (`request`), never on a schedule. */
+  manual?: boolean;
 }
 
 interface Running {
@@ -99,7 +101,8 @@ export class SyncScheduler {
       if (!connector) continue;
       const requested = this.#requested.get(id);
       const waitingOnProvider = row.status === 'rate_limited' && (row.nextRunAt ?? 0) > now;
-      const due = requested !== undefined || (!this.#ranSinceStart.has(id) && !waitingOnProvider) || (row.nextRunAt ?? 0) <= now;
+      const scheduled = !this.#options.manual && ((!this.#ranSinceStart.has(id) && !waitingOnProvider) || (row.nextRunAt ?? 0) <= now);
+      const due = requested !== undefined || scheduled;
       if (due) this.#launch(id, connector, requested?.full ?? false);
     }
   }

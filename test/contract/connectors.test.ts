@@ -124,7 +124,7 @@ for (const connector of cases) {
       fake.slow(connector.resumeSlowMs);
       const dataDir = tempDataDir();
       try {
-        const first = await startAgent({ dataDir });
+        const first = await startAgent({ dataDir, autoSync: true });
         const admin = { apiUrl: first.apiUrl, adminKey: first.adminKey };
         const workspace = (await call(admin, 'POST', '/workspaces', { key: admin.adminKey, body: { name: 'killed' } })).body.external_id as string;
         const connection = (await call(admin, 'POST', `/workspaces/${workspace}/connections`, { key: admin.adminKey, body: connector.connection(fake) })).body.external_id as string;
@@ -136,7 +136,7 @@ for (const connector of cases) {
         const killedAt = fake.requests.length;
 
         fake.slow(0);
-        const second = await startAgent({ dataDir });
+        const second = await startAgent({ dataDir, autoSync: true });
         const view = await settled({ apiUrl: second.apiUrl, adminKey: second.adminKey }, workspace, connection);
         await second.stop();
         assert.equal(view.status, 'ok', JSON.stringify(view));

@@ -24,10 +24,16 @@ export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'airstore-test-'));
 }
 
-/** Starts the real agent (`airstore serve --port 0`) as a child process on a data directory. */
-export async function startAgent(options: { dataDir?: string; env?: NodeJS.ProcessEnv; args?: string[] } = {}): Promise<TestAgent> {
+/**
+ * Starts the real agent (`airstore serve --port 0`) as a child process on a data directory. Unless `autoSync`,
+ * it syncs only on request: tests whose connections carry made-up credentials never reach for a real provider.
+ */
+export async function startAgent(
+  options: { dataDir?: string; env?: NodeJS.ProcessEnv; args?: string[]; autoSync?: boolean } = {},
+): Promise<TestAgent> {
   const dataDir = options.dataDir ?? tempDataDir();
-  const child = spawn(process.execPath, [...runtimeFlags, cliEntry, 'serve', '--port', '0', ...(options.args ?? [])], {
+  const syncArgs = options.autoSync ? [] : ['--manual-sync'];
+  const child = spawn(process.execPath, [...runtimeFlags, cliEntry, 'serve', '--port', '0', ...syncArgs, ...(options.args ?? [])], {
     env: { ...process.env, AIRSTORE_HOME: dataDir, AIRSTORE_ADMIN_KEY: '', AIRSTORE_SECRET_KEY: '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

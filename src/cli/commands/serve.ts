@@ -12,7 +12,8 @@ export function registerServe(program: Command): void {
     .option('--port <port>', 'port to listen on (0 picks a free one)', parsePort, defaultPort)
     .option('--allow-host <name...>', 'host names besides loopback that clients may use (for a hub)')
     .option('--log-level <level>', 'fatal, error, warn, info, debug or trace', 'warn')
-    .action(async (options: { host: string; port: number; allowHost?: string[]; logLevel: string }) => {
+    .option('--manual-sync', 'sync only when asked (API or "airstore sync"), never on a schedule')
+    .action(async (options: { host: string; port: number; allowHost?: string[]; logLevel: string; manualSync?: boolean }) => {
       const dataDir = resolveDataDir();
       const agent = await startAgent({
         dataDir,
@@ -20,6 +21,7 @@ export function registerServe(program: Command): void {
         port: options.port,
         allowedHosts: options.allowHost,
         logLevel: options.logLevel,
+        manualSync: options.manualSync,
       });
       process.stdout.write(`airstore agent listening on ${agent.apiUrl}\n`);
       note(`data directory: ${dataDir}`);
