@@ -26,7 +26,8 @@ import { GmailFake } from '../connectors/gmail/fake/server.ts';
 import { mapMessage } from '../connectors/gmail/map.ts';
 import { fakeOAuth } from '../src/sync/fake/google.ts';
 import { call, removeDataDir, startAgent } from '../test/helpers/agent.ts';
-import { commitRate, finished, memoryOf, pin } from './sync-measure.ts';
+import { memoryOf, pinToCore as pin } from './processes.ts';
+import { commitRate, finished } from './sync-measure.ts';
 
 const { values } = parseArgs({ options: { messages: { type: 'string', default: '50000' }, ceiling: { type: 'string' } }, strict: false });
 const concurrency = 8;
@@ -73,7 +74,7 @@ async function compare(): Promise<void> {
   const ceilingRequests = fake.count();
   fake.clearLog();
 
-  const agent = await startAgent({ args: ['--log-level', 'warn'] });
+  const agent = await startAgent({ args: ['--log-level', 'warn'], autoSync: true });
   try {
     const agentPid = (JSON.parse(readFileSync(join(agent.dataDir, 'agent.json'), 'utf8')) as { pid: number }).pid;
     if (pinned) pin(agentPid, 1);

@@ -1,25 +1,8 @@
-/** What the sync benchmarks measure besides the sync itself: pinning, memory, a run's end, the store's own rate. */
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+/** What the sync benchmarks measure besides the sync itself: a run's end and the store's own rate. */
 import { join } from 'node:path';
 import { openStore } from '../src/store/index.ts';
 import type { ItemDraft } from '../src/sync/connector.ts';
 import { call, removeDataDir, tempDataDir } from '../test/helpers/agent.ts';
-
-export function pin(pid: number, core: number): boolean {
-  try {
-    execFileSync('taskset', ['-pc', String(core), String(pid)], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function memoryOf(pid: number): { peak: number; now: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? Number.NaN);
-  return { peak: kb('VmHWM') / 1024, now: kb('VmRSS') / 1024 };
-}
 
 /** Items a second the store commits in pages of 100 with a cursor each, as a sync does. */
 export function commitRate(integration: string, items: ItemDraft[]): number {

@@ -27,10 +27,9 @@ import { generateDataset } from '../connectors/github/fake/dataset.ts';
 import { GitHubFake } from '../connectors/github/fake/server.ts';
 import { mapThread } from '../connectors/github/map.ts';
 import type { GitHubIssue } from '../connectors/github/types.ts';
-import { openStore } from '../src/store/index.ts';
 import { memoryOf, pinToCore } from './processes.ts';
-import type { ItemDraft } from '../src/sync/connector.ts';
-import { call, removeDataDir, startAgent, tempDataDir } from '../test/helpers/agent.ts';
+import { commitRate, finished } from './sync-measure.ts';
+import { call, removeDataDir, startAgent } from '../test/helpers/agent.ts';
 
 const { values } = parseArgs({
   options: {
@@ -93,7 +92,7 @@ async function compare(): Promise<void> {
   const ceilingRequests = fake.count();
   fake.clearLog();
 
-  const agent = await startAgent({ args: ['--log-level', 'warn'] });
+  const agent = await startAgent({ args: ['--log-level', 'warn'], autoSync: true });
   try {
     const agentPid = (JSON.parse(readFileSync(join(agent.dataDir, 'agent.json'), 'utf8')) as { pid: number }).pid;
     if (pinned) pinToCore(agentPid, 1);
@@ -114,7 +113,7 @@ async function compare(): Promise<void> {
     const idle = await finished(agent, workspace, connection, asked);
     const idleMs = Date.parse(idle.last_finished_at) - Date.parse(idle.last_started_at);
 
-    const storeRate = commitRate(dataset.repos.flatMap((repo) => repo.threads).map(mapThread));
+    const storeRate = commitRate('github', dataset.repos.flatMap((repo) => repo.threads).map(mapThread));
     const ceilingRate = (ceiling.items / ceiling.ms) * 1000;
     const syncRate = (sync.items / syncMs) * 1000;
     console.log(`\nSync benchmark: ${dataset.repos.length} repositories, ${sync.items} issues (${commented} with comments), first sync from the GitHub fake.`);
@@ -131,46 +130,5 @@ async function compare(): Promise<void> {
     await agent.stop();
     removeDataDir(agent.dataDir);
     await fake.close();
-  }
-}
-
-/** Items a second the store commits in pages of 100 with a cursor each, as a sync does. */
-function commitRate(items: ItemDraft[]): number {
-  const dir = tempDataDir();
-  const store = openStore(join(dir, 'airstore.db'));
-  try {
-    const workspace = store.workspaces.create({ externalId: 'ws_bench', name: 'bench' });
-    const { id } = store.connections.create({ externalId: 'conn_bench', workspaceId: workspace.id, integration: 'github', scope: null, sealedCredentials: Buffer.from('-'), expiresAt: null });
-    store.syncState.start(id);
-    const summary = { added: 0, updated: 0, unchanged: 0, deleted: 0 };
-    const started = performance.now();
-    for (let i = 0; i < items.length; i += 100) {
-      const page = items.slice(i, i + 100).map((item) => ({ connectionId: id, ...item }));
-      store.syncState.commitPage(id, { items: page, deleted: [], cursor: JSON.stringify({ page: i / 100 }), itemsSynced: i + page.length, itemsTotal: null }, summary);
-    }
-    return (items.length / (performance.now() - started)) * 1000;
-  } finally {
-    store.close();
-    removeDataDir(dir);
-  }
-}
-
-interface SyncFigures {
-  status: string;
-  items: number;
-  last_started_at: string;
-  last_finished_at: string;
-}
-
-async function finished(agent: { apiUrl: string; adminKey: string }, workspace: string, connection: string, since: number): Promise<SyncFigures> {
-  for (;;) {
-    const listed = await call(agent, 'GET', `/workspaces/${workspace}/connections`, { key: agent.adminKey });
-    const sync = (listed.body.data as { external_id: string; sync: SyncFigures }[]).find((c) => c.external_id === connection)!.sync;
-    const done = sync.last_finished_at && Date.parse(sync.last_finished_at) >= Math.max(since, Date.parse(sync.last_started_at ?? ''));
-    if (done) {
-      if (sync.status !== 'ok') throw new Error(`the sync ended ${sync.status}: ${JSON.stringify(sync)}`);
-      return sync;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

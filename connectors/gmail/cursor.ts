@@ -2,14 +2,17 @@ import type { SyncCursor } from '../../src/sync/connector.ts';
 
 /**
  * Gmail's checkpoint: the mailbox `historyId` changes are replayed from; while
- * a listing runs, its page token; and the start of its window (`after:`, epoch
- * seconds), kept so a resumed listing asks the same question.
+ * a listing runs, its page token (and whether it refetches stored messages);
+ * and the start of its window (`after:`, epoch seconds), kept so a resumed
+ * listing asks the same question.
  */
 export type GmailCursor = {
   historyId?: string;
   listing?: boolean;
   pageToken?: string;
   after?: number;
+  /** The listing fetches messages already stored too: their labels may have changed unseen (expired history). */
+  refetch?: boolean;
 };
 
 export function cursorOf(saved: SyncCursor | undefined): GmailCursor {
@@ -18,6 +21,7 @@ export function cursorOf(saved: SyncCursor | undefined): GmailCursor {
   if (saved?.listing === true) {
     cursor.listing = true;
     cursor.pageToken = typeof saved.pageToken === 'string' ? saved.pageToken : '';
+    if (saved.refetch === true) cursor.refetch = true;
   }
   if (typeof saved?.after === 'number') cursor.after = saved.after;
   return cursor;

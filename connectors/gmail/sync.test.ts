@@ -78,14 +78,18 @@ describe('gmail sync against the fake', () => {
     assert.equal(cursor.historyId, fake.historyId, 'the cursor moves to the mailbox\'s current history id');
   });
 
-  it('resyncs in full when the saved history id has expired, tombstoning what disappeared meanwhile', async () => {
-    const [gone] = fake.newest(1);
+  it('resyncs in full when the saved history id has expired, bringing label changes and tombstoning what disappeared', async () => {
+    const [gone, read] = fake.newest(2);
     fake.delete(gone!.id);
+    fake.relabel(read!.id, ['IMPORTANT'], ['UNREAD', 'INBOX']);
     fake.expireHistory();
     const { state, summary, routes } = await sync();
     assert.equal(state.status, 'ok', state.lastError ?? '');
-    assert.deepEqual(summary, { added: 0, updated: 0, unchanged: 0, deleted: 1 });
-    assert.equal(routes.filter((route) => route === 'users.messages.get').length, 0, 'messages already stored are not fetched again');
+    assert.equal(summary.deleted, 1);
+    assert.equal(summary.added, 0);
+    assert.ok(summary.updated >= 1);
+    assert.equal(routes.filter((route) => route === 'users.messages.get').length, fake.messages().length, 'every message is read again: labels may have changed');
+    assert.deepEqual(JSON.parse(store.items.find(connectionId, 'message', read!.id)!.metadata).labels, read!.labelIds.map((id) => fake.labelNames().get(id) ?? id).toSorted());
     assert.equal(fake.requests.find((request) => request.route === 'users.history.list')!.status, 404);
     assert.ok(routes.includes('users.getProfile') && routes.includes('users.messages.list'));
     assert.notEqual(store.items.find(connectionId, 'message', gone!.id)!.deletedAt, null);

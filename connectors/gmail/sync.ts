@@ -35,7 +35,7 @@ async function sync(ctx: SyncContext): Promise<void> {
   } else {
     const replayed = await run.replay(cursor);
     if (replayed === 'expired') ctx.log('history id expired: full resync');
-    if (replayed === 'expired' || ctx.full) cursor = await run.list(await run.startListing());
+    if (replayed === 'expired' || ctx.full) cursor = await run.list(await run.startListing(replayed === 'expired'));
     else return;
   }
   await run.replay(cursor);
@@ -51,12 +51,16 @@ class GmailRun {
     this.#client = createClient(ctx);
   }
 
-  /** A bracketed listing from now: its history id from the profile, its window from `extra.window`. */
-  async startListing(): Promise<GmailCursor> {
+  /**
+   * A bracketed listing from now: its history id from the profile, its window
+   * from `extra.window`. `refetch` when the history that would tell label
+   * changes of stored messages is lost.
+   */
+  async startListing(refetch = false): Promise<GmailCursor> {
     const { data } = await this.#ctx.call(() => this.#client.users.getProfile({ userId: 'me' }, { signal: this.#ctx.signal }));
     this.#ctx.beginListing();
     const after = windowStart(this.#ctx.credentials.extra.window);
-    return { historyId: data.historyId!, listing: true, pageToken: '', ...(after !== undefined ? { after } : {}) };
+    return { historyId: data.historyId!, listing: true, pageToken: '', ...(after !== undefined ? { after } : {}), ...(refetch ? { refetch } : {}) };
   }
 
   /** The listing's pages from the cursor's page token on; returns the cursor once it is done. */
@@ -70,7 +74,7 @@ class GmailRun {
       }, { signal: this.#ctx.signal }));
       const ids = (data.messages ?? []).map((message) => message.id!).filter(Boolean);
       const wanted = this.#ctx.check('message', ids.map((id) => ({ externalId: id, updatedAt: 0 })));
-      const { items, gone } = await this.#fetch(ids.filter((id) => wanted.has(id)));
+      const { items, gone } = await this.#fetch(cursor.refetch ? ids : ids.filter((id) => wanted.has(id)));
       cursor = data.nextPageToken
         ? { ...cursor, pageToken: data.nextPageToken }
         : { historyId: cursor.historyId, ...(cursor.after !== undefined ? { after: cursor.after } : {}) };
