@@ -1,8 +1,13 @@
 /** What the sync benchmarks measure besides the sync itself: a run's end and the store's own rate. */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore } from '../src/store/index.ts';
 import type { ItemDraft } from '../src/sync/connector.ts';
-import { call, removeDataDir, tempDataDir } from '../test/helpers/agent.ts';
+import type { FakeProvider } from '../src/sync/fake/server.ts';
+import { call, removeDataDir, startAgent, tempDataDir } from '../test/helpers/agent.ts';
+import { memoryOf, pinToCore } from './processes.ts';
 
 /** Items a second the store commits in pages of 100 with a cursor each, as a sync does. */
 export function commitRate(integration: string, items: ItemDraft[]): number {
@@ -43,5 +48,76 @@ export async function finished(agent: { apiUrl: string; adminKey: string }, work
       return sync;
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+export interface CeilingComparison {
+  /** The fake, already listening, whose requests are counted. */
+  fake: FakeProvider;
+  /** The benchmark script itself and its arguments for child mode, which prints the ceiling client's `{ items, ms }`. */
+  ceiling: { script: string; args: string[] };
+  /** The body of the connection the agent syncs. */
+  connection: { integrationType: string; accessToken: string; extra: Record<string, string> };
+  /** The same items as the sync stores, for the store-alone reference. */
+  storeItems(): ItemDraft[];
+  /** The headline and the label of the agent's row. */
+  title: string;
+  agentLabel: string;
+}
+
+/**
+ * The shared shape of the sync benchmarks: the fake's serving rate read by a bare
+ * client in its own process (the ceiling), then `airstore serve` syncing the same
+ * data, then an idle incremental sync, and the store alone for reference; the
+ * fake on core 0, the client under test on core 1. Prints the table and the aims.
+ */
+export async function compareWithCeiling(bench: CeilingComparison): Promise<void> {
+  const { fake } = bench;
+  const pinned = pinToCore(process.pid, 0);
+  const child = spawn(process.execPath, [bench.ceiling.script, ...bench.ceiling.args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  if (pinned) pinToCore(child.pid!, 1);
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await once(child, 'close');
+  const ceiling = JSON.parse(output) as { items: number; ms: number };
+  const ceilingRequests = fake.count();
+  fake.clearLog();
+
+  const agent = await startAgent({ args: ['--log-level', 'warn'], autoSync: true });
+  try {
+    const agentPid = (JSON.parse(readFileSync(join(agent.dataDir, 'agent.json'), 'utf8')) as { pid: number }).pid;
+    if (pinned) pinToCore(agentPid, 1);
+    const idleMemory = memoryOf(agentPid);
+    const key = agent.adminKey;
+    const workspace = (await call(agent, 'POST', '/workspaces', { key, body: { name: 'bench' } })).body.external_id as string;
+    const connection = (await call(agent, 'POST', `/workspaces/${workspace}/connections`, { key, body: bench.connection })).body.external_id as string;
+    const sync = await finished(agent, workspace, connection, 0);
+    const syncMs = Date.parse(sync.last_finished_at) - Date.parse(sync.last_started_at);
+    const memory = memoryOf(agentPid);
+    const syncRequests = fake.count();
+
+    fake.clearLog();
+    const asked = Date.now();
+    await call(agent, 'POST', `/workspaces/${workspace}/connections/${connection}/sync`, { key, body: {} });
+    const idle = await finished(agent, workspace, connection, asked);
+    const idleMs = Date.parse(idle.last_finished_at) - Date.parse(idle.last_started_at);
+
+    const storeRate = commitRate(bench.connection.integrationType, bench.storeItems());
+    const ceilingRate = (ceiling.items / ceiling.ms) * 1000;
+    const syncRate = (sync.items / syncMs) * 1000;
+    console.log(`\n${bench.title}`);
+    console.log(pinned ? 'Fake pinned to core 0; the ceiling client and the agent to core 1.\n' : 'Not pinned (taskset unavailable).\n');
+    console.log('| reader | items | requests | seconds | items/s | vs ceiling | peak RSS MB |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    console.log(`| fake's serving rate: bare fetch client (ceiling) | ${ceiling.items} | ${ceilingRequests} | ${(ceiling.ms / 1000).toFixed(1)} | ${Math.round(ceilingRate)} | 100% | |`);
+    console.log(`| ${bench.agentLabel} | ${sync.items} | ${syncRequests} | ${(syncMs / 1000).toFixed(1)} | ${Math.round(syncRate)} | ${((syncRate / ceilingRate) * 100).toFixed(0)}% | ${memory.peak.toFixed(0)} |`);
+    console.log(`| reference: the store alone, same items, 100 per transaction | ${sync.items} | 0 | ${(sync.items / storeRate).toFixed(1)} | ${Math.round(storeRate)} | | |`);
+    console.log(`\nAgent RSS: ${idleMemory.now.toFixed(0)} MB idle before the sync, ${memory.now.toFixed(0)} MB after, ${memory.peak.toFixed(0)} MB at its peak.`);
+    console.log(`Idle incremental sync after it: ${fake.count()} requests (${fake.requests.map((request) => `${request.route} ${request.status}`).join(', ')}), ${idleMs} ms.`);
+    console.log(`Aims: at least half the ceiling (${syncRate >= ceilingRate / 2 ? 'met' : 'NOT met'}); under 300 MB (${memory.peak < 300 ? 'met' : 'NOT met'}).`);
+  } finally {
+    await agent.stop();
+    removeDataDir(agent.dataDir);
+    await fake.close();
   }
 }

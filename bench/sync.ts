@@ -18,18 +18,12 @@
  *
  *   npm run bench:sync [-- --issues 50000 --repos 5]
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateDataset } from '../connectors/github/fake/dataset.ts';
 import { GitHubFake } from '../connectors/github/fake/server.ts';
 import { mapThread } from '../connectors/github/map.ts';
 import type { GitHubIssue } from '../connectors/github/types.ts';
-import { memoryOf, pinToCore } from './processes.ts';
-import { commitRate, finished } from './sync-measure.ts';
-import { call, removeDataDir, startAgent } from '../test/helpers/agent.ts';
+import { compareWithCeiling } from './sync-measure.ts';
 
 const { values } = parseArgs({
   options: {
@@ -81,54 +75,12 @@ async function compare(): Promise<void> {
   const commented = dataset.repos.flatMap((repo) => repo.threads).filter((thread) => thread.issue.comments > 0).length;
   const fake = new GitHubFake(dataset);
   await fake.listen();
-  const pinned = pinToCore(process.pid, 0);
-
-  const child = spawn(process.execPath, [import.meta.filename, '--ceiling', fake.url, '--token', dataset.token, '--repos', repos.join(',')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  if (pinned) pinToCore(child.pid!, 1);
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await once(child, 'close');
-  const ceiling = JSON.parse(output) as { items: number; ms: number };
-  const ceilingRequests = fake.count();
-  fake.clearLog();
-
-  const agent = await startAgent({ args: ['--log-level', 'warn'], autoSync: true });
-  try {
-    const agentPid = (JSON.parse(readFileSync(join(agent.dataDir, 'agent.json'), 'utf8')) as { pid: number }).pid;
-    if (pinned) pinToCore(agentPid, 1);
-    const idleMemory = memoryOf(agentPid);
-    const key = agent.adminKey;
-    const workspace = (await call(agent, 'POST', '/workspaces', { key, body: { name: 'bench' } })).body.external_id as string;
-    const connection = (await call(agent, 'POST', `/workspaces/${workspace}/connections`, {
-      key, body: { integrationType: 'github', accessToken: dataset.token, extra: { baseUrl: fake.url, requestsPerSecond: '0' } },
-    })).body.external_id as string;
-    const sync = await finished(agent, workspace, connection, 0);
-    const syncMs = Date.parse(sync.last_finished_at) - Date.parse(sync.last_started_at);
-    const memory = memoryOf(agentPid);
-    const syncRequests = fake.count();
-
-    fake.clearLog();
-    const asked = Date.now();
-    await call(agent, 'POST', `/workspaces/${workspace}/connections/${connection}/sync`, { key, body: {} });
-    const idle = await finished(agent, workspace, connection, asked);
-    const idleMs = Date.parse(idle.last_finished_at) - Date.parse(idle.last_started_at);
-
-    const storeRate = commitRate('github', dataset.repos.flatMap((repo) => repo.threads).map(mapThread));
-    const ceilingRate = (ceiling.items / ceiling.ms) * 1000;
-    const syncRate = (sync.items / syncMs) * 1000;
-    console.log(`\nSync benchmark: ${dataset.repos.length} repositories, ${sync.items} issues (${commented} with comments), first sync from the GitHub fake.`);
-    console.log(pinned ? 'Fake pinned to core 0; the ceiling client and the agent to core 1.\n' : 'Not pinned (taskset unavailable).\n');
-    console.log('| reader | items | requests | seconds | items/s | vs ceiling | peak RSS MB |');
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-    console.log(`| fake's serving rate: bare fetch client (ceiling) | ${ceiling.items} | ${ceilingRequests} | ${(ceiling.ms / 1000).toFixed(1)} | ${Math.round(ceilingRate)} | 100% | |`);
-    console.log(`| agent first sync (Octokit, map, render, SQLite) | ${sync.items} | ${syncRequests} | ${(syncMs / 1000).toFixed(1)} | ${Math.round(syncRate)} | ${((syncRate / ceilingRate) * 100).toFixed(0)}% | ${memory.peak.toFixed(0)} |`);
-    console.log(`| reference: the store alone, same items, 100 per transaction | ${sync.items} | 0 | ${(sync.items / storeRate).toFixed(1)} | ${Math.round(storeRate)} | | |`);
-    console.log(`\nAgent RSS: ${idleMemory.now.toFixed(0)} MB idle before the sync, ${memory.now.toFixed(0)} MB after, ${memory.peak.toFixed(0)} MB at its peak.`);
-    console.log(`Idle incremental sync after it: ${fake.count()} requests (${fake.requests.map((request) => request.status).join(', ')}), ${idleMs} ms.`);
-    console.log(`Aims: at least half the ceiling (${syncRate >= ceilingRate / 2 ? 'met' : 'NOT met'}); under 300 MB (${memory.peak < 300 ? 'met' : 'NOT met'}).`);
-  } finally {
-    await agent.stop();
-    removeDataDir(agent.dataDir);
-    await fake.close();
-  }
+  await compareWithCeiling({
+    fake,
+    ceiling: { script: import.meta.filename, args: ['--ceiling', fake.url, '--token', dataset.token, '--repos', repos.join(',')] },
+    connection: { integrationType: 'github', accessToken: dataset.token, extra: { baseUrl: fake.url, requestsPerSecond: '0' } },
+    storeItems: () => dataset.repos.flatMap((repo) => repo.threads).map(mapThread),
+    title: `Sync benchmark: ${dataset.repos.length} repositories, ${dataset.repos.reduce((n, repo) => n + repo.threads.length, 0)} issues (${commented} with comments), first sync from the GitHub fake.`,
+    agentLabel: 'agent first sync (Octokit, map, render, SQLite)',
+  });
 }
