@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fakeOAuth } from '../../src/sync/fake/google.ts';
-import { ConnectorRuns } from '../../test/helpers/connector-run.ts';
+import { runsAgainst } from '../../test/helpers/connector-run.ts';
 import { generateDataset } from './fake/dataset.ts';
 import { DriveFake } from './fake/server.ts';
 import { exports } from './formats.ts';
@@ -9,14 +9,7 @@ import { gdrive } from './index.ts';
 
 describe('gdrive sync against the fake', () => {
   const fake = new DriveFake(generateDataset({ files: 260, seed: 8 }));
-  const runs = new ConnectorRuns(gdrive);
-  const store = runs.store;
-  const connectionId = runs.connection();
-  before(() => fake.listen());
-  after(async () => {
-    runs.close();
-    await fake.close();
-  });
+  const { runs, store, connectionId } = runsAgainst(gdrive, fake);
 
   async function sync(extra: Record<string, string> = {}, id = connectionId) {
     fake.clearLog();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { ConnectorRuns } from '../../test/helpers/connector-run.ts';
+import { describe, it } from 'node:test';
+import { runsAgainst } from '../../test/helpers/connector-run.ts';
 import { generateDataset } from './fake/dataset.ts';
 import { fakeOAuth } from '../../src/sync/fake/google.ts';
 import { GmailFake } from './fake/server.ts';
@@ -9,14 +9,7 @@ import { mapMessage } from './map.ts';
 
 describe('gmail sync against the fake', () => {
   const fake = new GmailFake(generateDataset({ messages: 420, seed: 5 }));
-  const runs = new ConnectorRuns(gmail);
-  const store = runs.store;
-  const connectionId = runs.connection();
-  before(() => fake.listen());
-  after(async () => {
-    runs.close();
-    await fake.close();
-  });
+  const { runs, store, connectionId } = runsAgainst(gmail, fake);
 
   const credentials = (extra: Record<string, string>) => ({
     accessToken: fakeOAuth.accessToken, refreshToken: fakeOAuth.refreshToken,

@@ -1,20 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { ConnectorRuns } from '../../test/helpers/connector-run.ts';
+import { describe, it } from 'node:test';
+import { runsAgainst } from '../../test/helpers/connector-run.ts';
 import { fakeApiKey, generateDataset } from './fake/dataset.ts';
 import { LinearFake } from './fake/server.ts';
 import { linear } from './index.ts';
 
 describe('linear sync against the fake', () => {
   const fake = new LinearFake(generateDataset({ issues: 120, seed: 5 }));
-  const runs = new ConnectorRuns(linear);
-  const store = runs.store;
-  const connectionId = runs.connection();
-  before(() => fake.listen());
-  after(async () => {
-    runs.close();
-    await fake.close();
-  });
+  const { runs, store, connectionId } = runsAgainst(linear, fake);
 
   async function sync(full = false) {
     fake.clearLog();

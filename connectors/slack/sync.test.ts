@@ -1,20 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { ConnectorRuns } from '../../test/helpers/connector-run.ts';
+import { describe, it } from 'node:test';
+import { runsAgainst } from '../../test/helpers/connector-run.ts';
 import { fakeToken, generateDataset } from './fake/dataset.ts';
 import { SlackFake } from './fake/server.ts';
 import { slack } from './index.ts';
 
 describe('slack sync against the fake', () => {
   const fake = new SlackFake(generateDataset({ messages: 300, seed: 9 }));
-  const runs = new ConnectorRuns(slack);
-  const store = runs.store;
-  const connectionId = runs.connection();
-  before(() => fake.listen());
-  after(async () => {
-    runs.close();
-    await fake.close();
-  });
+  const { runs, store, connectionId } = runsAgainst(slack, fake);
 
   async function sync(extra: Record<string, string> = {}) {
     fake.clearLog();

@@ -1,23 +1,13 @@
 import { createHash } from 'node:crypto';
+import type { ItemDraft } from '../sync/connector.ts';
 import type { ChangeCounter } from './changes.ts';
 import type { SqliteDatabase, Statement } from './database.ts';
 
-/** One synced provider object, as a connector hands it to the store. */
-export interface ItemInput {
+/** One synced provider object, as a connector drafts it (src/sync/connector.ts), for one connection. */
+export interface ItemInput extends Omit<ItemDraft, 'content'> {
   connectionId: number;
-  kind: string;
-  externalId: string;
-  title: string;
-  /** The file name the connector proposes, with its extension, e.g. `1423_fix-token-refresh.md`. */
-  fileName: string;
-  /** Searchable text (indexed by FTS5). */
-  body: string;
-  metadata: Record<string, unknown>;
-  /** Rendered file bytes, or null when they are rendered on read. */
+  /** Rendered file bytes, or null when there are none. */
   content: Buffer | null;
-  createdAt: number | null;
-  /** The item's own modification time, which the mount shows as mtime. */
-  updatedAt: number;
 }
 
 export interface ItemRecord extends Omit<ItemInput, 'metadata'> {

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { type Store, openStore } from '../../src/store/index.ts';
 import type { ConnectorDefinition, SyncDefinition } from '../../src/sync/connector.ts';
+import type { FakeProvider } from '../../src/sync/fake/server.ts';
 import { TokenBucket } from '../../src/sync/rate-limiter.ts';
 import { type StoredCredentials, runSync } from '../../src/sync/runner.ts';
 import type { RunSummary, SyncStateRecord } from '../../src/store/sync-state.ts';
@@ -52,4 +54,16 @@ export class ConnectorRuns {
     this.store.close();
     removeDataDir(this.#dir);
   }
+}
+
+/** Inside a `describe`: the fake listening and a fresh store with one connection, both closed after the suite. */
+export function runsAgainst(connector: ConnectorDefinition, fake: FakeProvider): { runs: ConnectorRuns; store: Store; connectionId: number } {
+  const runs = new ConnectorRuns(connector);
+  const connectionId = runs.connection();
+  before(() => fake.listen());
+  after(async () => {
+    runs.close();
+    await fake.close();
+  });
+  return { runs, store: runs.store, connectionId };
 }
