@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { ItemDraft } from '../sync/connector.ts';
 import type { ChangeCounter } from './changes.ts';
 import type { SqliteDatabase, Statement } from './database.ts';
+import { type ItemText, ItemTextIndex } from './item-text.ts';
+import { ItemValueStore } from './item-values.ts';
 
 /** One synced provider object, as a connector drafts it (src/sync/connector.ts), for one connection. */
 export interface ItemInput extends Omit<ItemDraft, 'content'> {
@@ -20,6 +22,11 @@ export interface ItemRecord extends Omit<ItemInput, 'metadata'> {
 
 export type UpsertOutcome = 'added' | 'updated' | 'unchanged';
 
+export interface SavedItem {
+  outcome: UpsertOutcome;
+  id: number;
+}
+
 export const itemColumns = `i.id, i.connection_id AS connectionId, i.kind, i.external_id AS externalId, i.title, i.file_name AS fileName,
   i.body, i.metadata,
   i.content, i.content_hash AS contentHash, i.created_at AS createdAt, i.updated_at AS updatedAt,
@@ -28,8 +35,11 @@ export const itemColumns = `i.id, i.connection_id AS connectionId, i.kind, i.ext
 type ItemKey = [number, string, string];
 
 export class ItemStore {
-  readonly #hashOf: Statement<ItemKey, { contentHash: string; deletedAt: number | null }>;
-  readonly #upsert: Statement<[number, string, string, string, string, string, string, Buffer | null, string, number | null, number, number]>;
+  readonly #stored: Statement<ItemKey, { id: number; contentHash: string; deletedAt: number | null; metadata: string }>;
+  readonly #upsert: Statement<[number, string, string, string, string, string, string, Buffer | null, string, number | null, number, number], { id: number }>;
+  readonly #values: ItemValueStore;
+  readonly #text: ItemTextIndex;
+  readonly #storedText: Statement<[number], ItemText>;
   readonly #tombstone: Statement<[number, number, string, string]>;
   readonly #byKey: Statement<ItemKey, ItemRecord>;
   readonly #search: Statement<[number, string, number], ItemRecord>;
@@ -40,7 +50,10 @@ export class ItemStore {
 
   constructor(db: SqliteDatabase, changes: ChangeCounter) {
     this.#changes = changes;
-    this.#hashOf = db.prepare(`SELECT content_hash AS contentHash, deleted_at AS deletedAt FROM items
+    this.#values = new ItemValueStore(db);
+    this.#text = new ItemTextIndex(db);
+    this.#storedText = db.prepare('SELECT title, body FROM items WHERE id = ?');
+    this.#stored = db.prepare(`SELECT id, content_hash AS contentHash, deleted_at AS deletedAt, metadata FROM items
       WHERE connection_id = ? AND kind = ? AND external_id = ?`);
     this.#upsert = db.prepare(`INSERT INTO items
       (connection_id, kind, external_id, title, file_name, body, metadata, content, content_hash, created_at, updated_at, synced_at)
@@ -48,7 +61,8 @@ export class ItemStore {
       ON CONFLICT (connection_id, kind, external_id) DO UPDATE SET
         title = excluded.title, file_name = excluded.file_name, body = excluded.body, metadata = excluded.metadata, content = excluded.content,
         content_hash = excluded.content_hash, created_at = excluded.created_at, updated_at = excluded.updated_at,
-        synced_at = excluded.synced_at, deleted_at = NULL`);
+        synced_at = excluded.synced_at, deleted_at = NULL
+      RETURNING id`);
     this.#tombstone = db.prepare(`UPDATE items SET deleted_at = ? WHERE connection_id = ? AND kind = ? AND external_id = ?
       AND deleted_at IS NULL`);
     this.#byKey = db.prepare(`SELECT ${itemColumns} FROM items i WHERE i.connection_id = ? AND i.kind = ? AND i.external_id = ?`);
@@ -64,16 +78,25 @@ export class ItemStore {
 
   /** Inserts or updates by (connection, kind, external id); an unchanged content hash writes nothing. */
   upsert(item: ItemInput, now = Date.now()): UpsertOutcome {
+    return this.save(item, now).outcome;
+  }
+
+  /** `upsert`, also giving the item's row id. */
+  save(item: ItemInput, now = Date.now()): SavedItem {
     const metadata = JSON.stringify(item.metadata);
     const contentHash = hashItem(item, metadata);
-    const existing = this.#hashOf.get(item.connectionId, item.kind, item.externalId);
-    if (existing && existing.deletedAt === null && existing.contentHash === contentHash) return 'unchanged';
-    this.#upsert.run(
+    const stored = this.#stored.get(item.connectionId, item.kind, item.externalId);
+    const live = stored !== undefined && stored.deletedAt === null;
+    if (live && stored.contentHash === contentHash) return { outcome: 'unchanged', id: stored.id };
+    const previousText = stored ? this.#storedText.get(stored.id)! : null;
+    const { id } = this.#upsert.get(
       item.connectionId, item.kind, item.externalId, item.title, item.fileName, item.body, metadata, item.content, contentHash,
       item.createdAt, item.updatedAt, now,
-    );
+    )!;
+    this.#values.write(item.connectionId, id, stored?.metadata ?? null, metadata);
+    this.#text.write(id, previousText, item);
     this.#changes.bump();
-    return existing && existing.deletedAt === null ? 'updated' : 'added';
+    return { outcome: live ? 'updated' : 'added', id };
   }
 
   /** Records a provider-signalled deletion as a tombstone; false when there was nothing live to delete. */

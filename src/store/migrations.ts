@@ -186,24 +186,47 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX folder_queries_relative ON folder_queries(relative) WHERE relative = 1;
     `,
   },
+  {
+    version: 5,
+    name: 'item values written by the item store, without a foreign key',
+    sql: `
+      -- The triggers of migration 4 rewrote every value on any update and checked a foreign key
+      -- per value: most of a sync's write cost. The item store now writes only the values that
+      -- changed (src/store/item-values.ts); removing an item row still removes its values.
+      DROP TRIGGER item_values_insert;
+      DROP TRIGGER item_values_update;
+      CREATE TABLE item_values_unchecked (
+        connection_id INTEGER NOT NULL,
+        field TEXT NOT NULL,
+        value TEXT NOT NULL,
+        item_id INTEGER NOT NULL,
+        PRIMARY KEY (connection_id, field, value, item_id)
+      ) WITHOUT ROWID;
+      INSERT INTO item_values_unchecked SELECT connection_id, field, value, item_id FROM item_values;
+      DROP TABLE item_values;
+      ALTER TABLE item_values_unchecked RENAME TO item_values;
+      CREATE INDEX item_values_by_item ON item_values(item_id);
+      CREATE TRIGGER item_values_delete AFTER DELETE ON items BEGIN
+        DELETE FROM item_values WHERE item_id = old.id;
+      END;
+    `,
+  },
 ];
 
 /**
  * Derived shape, re-run at every open and idempotent: the FTS5 index over item
- * text (porter stemming) kept in step with `items` by triggers.
+ * text (porter stemming). The item store writes it beside each item (src/store/
+ * item-text.ts), so an update that leaves the text alone skips it. Removing an
+ * item row removes its text by trigger. Stores opened by versions
+ * before migration 5 had insert and update triggers too; they are dropped.
  */
 export const derivedShape = `
   CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(
     title, body, content='items', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
   );
-  CREATE TRIGGER IF NOT EXISTS items_fts_insert AFTER INSERT ON items BEGIN
-    INSERT INTO items_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
-  END;
+  DROP TRIGGER IF EXISTS items_fts_insert;
+  DROP TRIGGER IF EXISTS items_fts_update;
   CREATE TRIGGER IF NOT EXISTS items_fts_delete AFTER DELETE ON items BEGIN
     INSERT INTO items_fts(items_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
-  END;
-  CREATE TRIGGER IF NOT EXISTS items_fts_update AFTER UPDATE OF title, body ON items BEGIN
-    INSERT INTO items_fts(items_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
-    INSERT INTO items_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
   END;
 `;

@@ -134,9 +134,9 @@ export class SyncStateStore {
     const changed = this.#db.transaction(() => {
       const ids: number[] = [];
       for (const item of page.items) {
-        const outcome = this.#items.upsert(item, now);
+        const { outcome, id } = this.#items.save(item, now);
         counted[outcome]++;
-        if (outcome !== 'unchanged') ids.push(this.#items.idOf(connectionId, item.kind, item.externalId)!);
+        if (outcome !== 'unchanged') ids.push(id);
       }
       const deleted = this.#tombstoneAll(connectionId, page.deleted, now);
       counted.deleted += deleted.length;

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { schemaVersion } from '../../src/store/database.ts';
+import { migrations } from '../../src/store/migrations.ts';
 import { openStore } from '../../src/store/index.ts';
 import { removeDataDir, tempDataDir } from '../helpers/agent.ts';
 
@@ -100,11 +101,56 @@ describe('store: items', () => {
     store.close();
   });
 
+  it('keeps item_values equal to each item\'s metadata, writing only what changed', () => {
+    const store = openStore(freshPath());
+    const { connection } = seed(store);
+    const values = () => store.db.prepare('SELECT field, value FROM item_values ORDER BY field, value').all();
+    const withMetadata = (metadata: Record<string, unknown>) => ({ ...item(connection.id, '1', 'a', 'b'), metadata });
+    store.items.upsert(withMetadata({ state: 'Open', labels: ['Bug', 'UI', null], draft: false, number: 7, owner: null, extra: { a: 1 }, none: [] }));
+    assert.deepEqual(values(), [
+      { field: 'draft', value: 'false' }, { field: 'labels', value: 'bug' }, { field: 'labels', value: 'ui' },
+      { field: 'number', value: '7' }, { field: 'state', value: 'open' },
+    ]);
+    const rowIdsBefore = store.db.prepare("SELECT value FROM item_values WHERE field = 'labels'").pluck().all();
+    store.items.upsert(withMetadata({ state: 'closed', labels: ['bug', 'UI'], draft: false, number: 7 }));
+    assert.deepEqual(values(), [
+      { field: 'draft', value: 'false' }, { field: 'labels', value: 'bug' }, { field: 'labels', value: 'ui' },
+      { field: 'number', value: '7' }, { field: 'state', value: 'closed' },
+    ]);
+    assert.deepEqual(store.db.prepare("SELECT value FROM item_values WHERE field = 'labels'").pluck().all(), rowIdsBefore);
+    store.items.markDeleted(connection.id, 'issue', '1');
+    store.items.upsert(withMetadata({ state: 'open' }));
+    assert.deepEqual(values(), [{ field: 'state', value: 'open' }], 'a revived item holds its new metadata only');
+    store.connections.delete(connection.id);
+    assert.deepEqual(values(), [], 'removing the item rows removes their values');
+    store.close();
+  });
+
+  it('keeps the values of a file written before migration 5', () => {
+    const path = freshPath();
+    const raw = new Database(path);
+    raw.pragma('journal_mode = WAL');
+    for (const migration of migrations.filter((m) => m.version <= 4)) raw.exec(migration.sql);
+    raw.pragma('user_version = 4');
+    raw.exec(`INSERT INTO workspaces VALUES (1, 'ws_old', 'old', 0, 0);
+      INSERT INTO connections (id, external_id, workspace_id, integration, sealed_credentials, created_at, updated_at)
+        VALUES (1, 'conn_old', 1, 'github', x'00', 0, 0);
+      INSERT INTO items (connection_id, kind, external_id, title, file_name, body, metadata, content_hash, updated_at, synced_at)
+        VALUES (1, 'issue', '1', 't', '1.md', 'b', '{"state":"Open","labels":["bug"]}', 'h', 0, 0);`);
+    raw.close();
+    const store = openStore(path);
+    assert.deepEqual(store.db.prepare('SELECT field, value, item_id AS id FROM item_values ORDER BY field').all(), [
+      { field: 'labels', value: 'bug', id: 1 }, { field: 'state', value: 'open', id: 1 },
+    ]);
+    store.close();
+  });
+
   it('deletes items, tokens and folders with their workspace', () => {
     const store = openStore(freshPath());
     const { workspace, connection } = seed(store);
     store.items.upsert(item(connection.id, '1', 'a', 'b'));
     store.workspaces.delete(workspace.id);
+    assert.equal(store.db.prepare('SELECT count(*) FROM item_values').pluck().get(), 0);
     assert.equal(store.db.prepare('SELECT count(*) FROM items').pluck().get(), 0);
     assert.equal(store.db.prepare('SELECT count(*) FROM connections').pluck().get(), 0);
     assert.deepEqual(store.items.search(workspace.id, 'a'), []);
