@@ -1,7 +1,8 @@
 import { slugify } from '../slug.ts';
 
-/** Values a YAML front-matter field may hold. */
-export type FrontMatterValue = string | number | boolean | null | readonly string[];
+/** Values a YAML front-matter field may hold; a map (one level, e.g. a Notion row's properties) holds the others. */
+export type FrontMatterScalar = string | number | boolean | null | readonly string[];
+export type FrontMatterValue = FrontMatterScalar | Readonly<Record<string, FrontMatterScalar>>;
 
 const plainScalar = /^[A-Za-z_/][\w ./@#+()-]*$/;
 const yamlWords = /^(true|false|yes|no|on|off|null|~|y|n)$/i;
@@ -18,15 +19,23 @@ function scalar(value: string): string {
  */
 export function frontMatter(fields: Readonly<Record<string, FrontMatterValue>>): string {
   const lines = ['---'];
-  for (const [key, value] of Object.entries(fields)) {
-    if (value === null) lines.push(`${key}: null`);
-    else if (typeof value === 'string') lines.push(`${key}: ${scalar(value)}`);
-    else if (typeof value === 'number' || typeof value === 'boolean') lines.push(`${key}: ${value}`);
-    else if (value.length === 0) lines.push(`${key}: []`);
-    else lines.push(`${key}:`, ...value.map((entry) => `  - ${scalar(entry)}`));
-  }
+  for (const [key, value] of Object.entries(fields)) lines.push(...entry(key, value, ''));
   lines.push('---');
   return `${lines.join('\n')}\n`;
+}
+
+function entry(key: string, value: FrontMatterValue, indent: string): string[] {
+  if (value === null) return [`${indent}${key}: null`];
+  if (typeof value === 'string') return [`${indent}${key}: ${scalar(value)}`];
+  if (typeof value === 'number' || typeof value === 'boolean') return [`${indent}${key}: ${value}`];
+  if (Array.isArray(value)) {
+    const list = value as readonly string[];
+    return list.length === 0 ? [`${indent}${key}: []`] : [`${indent}${key}:`, ...list.map((item) => `${indent}  - ${scalar(item)}`)];
+  }
+  // A map's keys are free text (a Notion property may be named "Due: date"), so they are quoted like values.
+  const entries = Object.entries(value as Readonly<Record<string, FrontMatterScalar>>);
+  if (entries.length === 0) return [`${indent}${key}: {}`];
+  return [`${indent}${key}:`, ...entries.flatMap(([name, inner]) => entry(scalar(name), inner, `${indent}  `))];
 }
 
 /** A file name: a stable prefix (number, identifier, date) and a slug of the title, with its extension. */
