@@ -7,7 +7,6 @@ import { type Principal, resolveWorkspace } from './access.ts';
 /** The part of the sync scheduler that services need: ask for a run. */
 export interface SyncTrigger {
   request(connectionId: number, options: { full: boolean }): void;
-  syncable(integration: string): unknown;
 }
 
 /** A connection's sync state as the API shows it. */
@@ -31,7 +30,7 @@ export class SyncService {
     const workspace = resolveWorkspace(this.#store, principal, workspaceId);
     const connection = this.#store.connections.findByExternalId(workspace.id, connectionId);
     if (!connection) throw new AirstoreError('connection_not_found', connectionId);
-    if (!this.#trigger?.syncable(connection.integration)) throw new AirstoreError('sync_not_supported', connection.integration);
+    if (!this.#trigger) throw new AirstoreError('sync_not_supported');
     this.#trigger.request(connection.id, options);
     return connection;
   }

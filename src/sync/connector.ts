@@ -1,7 +1,7 @@
 /**
  * What every connector declares about itself. Declarative only: no I/O here.
  * Smart folders validate explicit filters against `fields`; the sync engine
- * runs the connectors that declare `sync`.
+ * runs `sync`.
  */
 import type { Vocabulary } from '../guidance/vocabulary.ts';
 
@@ -35,8 +35,7 @@ export interface ConnectorDefinition {
   fields: Readonly<Record<string, FieldDefinition>>;
   /** Words smart-folder guidance may use for this integration (its `vocabulary.ts`). */
   vocabulary?: Vocabulary;
-  /** Absent for integrations that do not sync yet. */
-  sync?: SyncDefinition;
+  sync: SyncDefinition;
 }
 
 /**

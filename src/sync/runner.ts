@@ -8,7 +8,6 @@ import type { TokenBucket } from './rate-limiter.ts';
 import type { RetryPolicy } from './retry.ts';
 import { RunContext } from './run-context.ts';
 
-export type SyncableConnector = ConnectorDefinition & { sync: SyncDefinition };
 
 /** The decrypted credentials of a connection, as the connection service opens them. */
 export interface StoredCredentials {
@@ -55,7 +54,7 @@ export function intervalOf(definition: SyncDefinition, extra: Readonly<Record<st
  * failure: they stay readable whatever the provider does.
  */
 export async function runSync(
-  deps: RunDeps, connection: ConnectionRecord, connector: SyncableConnector, options: { full: boolean; signal: AbortSignal },
+  deps: RunDeps, connection: ConnectionRecord, connector: ConnectorDefinition, options: { full: boolean; signal: AbortSignal },
 ): Promise<void> {
   const { store } = deps;
   const id = connection.id;

@@ -4,7 +4,7 @@ import type { Store } from '../store/index.ts';
 import type { ConnectorDefinition, SyncDefinition } from './connector.ts';
 import { TokenBucket } from './rate-limiter.ts';
 import { defaultRetryPolicy, type RetryPolicy } from './retry.ts';
-import { type StoredCredentials, type SyncLog, type SyncableConnector, runSync } from './runner.ts';
+import { type StoredCredentials, type SyncLog, runSync } from './runner.ts';
 
 export interface SchedulerOptions {
   store: Store;
@@ -80,12 +80,6 @@ export class SyncScheduler {
     return this.#running.has(connectionId);
   }
 
-  /** The sync half of an integration, if it has one. */
-  syncable(integration: string): SyncableConnector | undefined {
-    const connector = this.#options.connectors.find((candidate) => candidate.id === integration);
-    return connector?.sync ? { ...connector, sync: connector.sync } : undefined;
-  }
-
   #tick(): void {
     if (this.#stopped) return;
     const now = Date.now();
@@ -97,7 +91,7 @@ export class SyncScheduler {
       if (this.#running.size >= (this.#options.maxConcurrent ?? 4)) return;
       const id = row.connectionId;
       if (this.#running.has(id)) continue;
-      const connector = this.syncable(row.integration);
+      const connector = this.#options.connectors.find((candidate) => candidate.id === row.integration);
       if (!connector) continue;
       const requested = this.#requested.get(id);
       const waitingOnProvider = row.status === 'rate_limited' && (row.nextRunAt ?? 0) > now;
@@ -107,7 +101,7 @@ export class SyncScheduler {
     }
   }
 
-  #launch(id: number, connector: SyncableConnector, full: boolean): void {
+  #launch(id: number, connector: ConnectorDefinition, full: boolean): void {
     const connection = this.#options.store.connections.findById(id);
     if (!connection) return;
     this.#requested.delete(id);

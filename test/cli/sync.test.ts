@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { fixtureDataset } from '../../connectors/github/fake/dataset.ts';
-import { connectors } from '../../connectors/index.ts';
 import { GitHubFake } from '../../connectors/github/fake/server.ts';
 import { type TestAgent, call, cliEntry, removeDataDir, startAgent } from '../helpers/agent.ts';
 
@@ -13,10 +12,6 @@ function airstore(dataDir: string, ...args: string[]): Promise<{ code: number; s
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }));
   });
 }
-
-/** An integration without a connector sync yet, if any is left, for the refusal cases. */
-const unsynced = connectors.find((connector) => !('sync' in connector))?.id;
-const noUnsynced = unsynced ? false : 'every integration syncs now';
 
 describe('airstore sync', () => {
   const fake = new GitHubFake(fixtureDataset());
@@ -30,7 +25,6 @@ describe('airstore sync', () => {
     await call(agent, 'POST', `/workspaces/${workspace}/connections`, {
       key, body: { integrationType: 'github', accessToken: fixtureDataset().token, extra: { baseUrl: fake.url, requestsPerSecond: '0' } },
     });
-    if (unsynced) await call(agent, 'POST', `/workspaces/${workspace}/connections`, { key, body: { integrationType: unsynced, accessToken: 'x-token', apiKey: 'x-key' } });
   });
   after(async () => {
     await agent.stop();
@@ -43,22 +37,12 @@ describe('airstore sync', () => {
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /^CONNECTION\s+INTEGRATION\s+STATUS\s+ITEMS\s+LAST_SUCCESS\s+ERROR\n/);
     assert.match(result.stdout, /conn_\S+\s+github\s+ok\s+6\s+\d{4}-/);
-    if (unsynced) assert.ok(!result.stdout.includes(unsynced), 'integrations that do not sync are skipped');
   });
 
   it('shows sync state in connection list', async () => {
     const result = await airstore(agent.dataDir, 'connection', 'list', workspace);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /github\s+ok\s+6/);
-    if (unsynced) assert.match(result.stdout, new RegExp(`${unsynced}\\s+pending\\s+0`));
-  });
-
-  it('refuses a named connection whose integration does not sync, with exit code 7', { skip: noUnsynced }, async () => {
-    const listed = await call(agent, 'GET', `/workspaces/${workspace}/connections`, { key: agent.adminKey });
-    const other = listed.body.data.find((connection: { integration_type: string }) => connection.integration_type === unsynced).external_id;
-    const result = await airstore(agent.dataDir, 'sync', workspace, other);
-    assert.equal(result.code, 7);
-    assert.match(result.stderr, new RegExp(`${unsynced} connections do not sync yet \\(sync_not_supported\\)`));
   });
 
   it('exits 1 when the sync does not end ok, and says why', async () => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { type Store, openStore } from '../../src/store/index.ts';
-import type { ConnectorDefinition, SyncDefinition } from '../../src/sync/connector.ts';
+import type { ConnectorDefinition } from '../../src/sync/connector.ts';
 import type { FakeProvider } from '../../src/sync/fake/server.ts';
 import { TokenBucket } from '../../src/sync/rate-limiter.ts';
 import { type StoredCredentials, runSync } from '../../src/sync/runner.ts';
@@ -21,11 +21,10 @@ export interface RunResult {
 export class ConnectorRuns {
   readonly store: Store;
   readonly #dir: string;
-  readonly #connector: ConnectorDefinition & { sync: SyncDefinition };
+  readonly #connector: ConnectorDefinition;
 
   constructor(connector: ConnectorDefinition) {
-    if (!connector.sync) throw new Error(`${connector.id} does not sync`);
-    this.#connector = { ...connector, sync: connector.sync };
+    this.#connector = connector;
     this.#dir = tempDataDir();
     this.store = openStore(join(this.#dir, 'airstore.db'));
   }
