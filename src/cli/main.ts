@@ -1,10 +1,12 @@
 #!/usr/bin/env -S node --max-semi-space-size=8
 // The shebang caps V8's young generation: the agent and mounts are long-lived, and the default lets the heap
-// grow far past what they use (docs/BENCHMARKS.md). Test helpers and `npm start` read and reuse these flags.
+// grow far past what they use (docs/BENCHMARKS.md). Test helpers, `npm start` and the single executable (build/)
+// read and reuse these flags.
 import { Command, CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { registerConnection } from './commands/connection.ts';
 import { registerDaemon } from './commands/daemon.ts';
+import { registerDemo } from './commands/demo.ts';
 import { registerFolder } from './commands/folder.ts';
 import { registerMount } from './commands/mount.ts';
 import { registerServe } from './commands/serve.ts';
@@ -31,10 +33,10 @@ registerConnection(program);
 registerFolder(program);
 registerToken(program);
 registerSync(program);
+registerDemo(program);
 
-try {
-  await program.parseAsync();
-} catch (error) {
+// No top-level await: the single executable runs this module bundled as CommonJS (build/bundle.ts).
+program.parseAsync().catch((error: unknown) => {
   if (error instanceof CommanderError) {
     // Help and version exit 0; commander has already printed the usage problem.
     process.exitCode = error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
@@ -43,4 +45,4 @@ try {
     process.stderr.write(`airstore: ${failure.line}\n`);
     process.exitCode = failure.exitCode;
   }
-}
+});

@@ -53,10 +53,11 @@ describe('airstore CLI', () => {
     assert.match((await run('--version')).stdout, /^\d+\.\d+\.\d+/);
   });
 
-  it('runs with the same Node flags from its shebang and from npm start', () => {
+  it('runs with the same Node flags from its shebang and from npm start (the demo) and npm run serve', () => {
     assert.deepEqual(runtimeFlags, ['--max-semi-space-size=8']);
-    const start = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-    assert.equal(start, `node ${runtimeFlags.join(' ')} src/cli/main.ts serve`);
+    const { scripts } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    assert.equal(scripts.start, `node ${runtimeFlags.join(' ')} src/cli/main.ts demo`);
+    assert.equal(scripts.serve, `node ${runtimeFlags.join(' ')} src/cli/main.ts serve`);
   });
 
   it('exits 2 on a usage error with a one-line reason', async () => {

@@ -1,18 +1,22 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { promisify } from 'node:util';
-import { cliEntry, runtimeFlags } from '../helpers/agent.ts';
+import { sourceCli } from '../helpers/agent.ts';
 
 const execFileAsync = promisify(execFile);
 
-/** A foreground `airstore mount` in its own process: the test never blocks the mount's event loop. */
-export interface MountProcess {
+/** An `airstore` command that mounts, in its own process: the test never blocks the mount's event loop. */
+export interface CliProcess {
   child: ChildProcess;
-  mountPoint: string;
-  apiUrl: string;
   output(): string;
   /** Resolves with the exit code once the process has ended and its output is read. */
   exited: Promise<number | null>;
+}
+
+/** A foreground `airstore mount`. */
+export interface MountProcess extends CliProcess {
+  mountPoint: string;
+  apiUrl: string;
 }
 
 const running = new Set<ChildProcess>();
@@ -22,26 +26,33 @@ export function killMounts(): void {
   for (const child of running) child.kill('SIGKILL');
 }
 
-export async function startMount(dataDir: string, mountPoint: string, token: string, args: string[] = []): Promise<MountProcess> {
-  const child = spawn(process.execPath, [...runtimeFlags, cliEntry, 'mount', mountPoint, '--token', token, '--port', '0', ...args], {
-    env: { ...process.env, AIRSTORE_HOME: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** Starts `<command…> <args…>` (`sourceCli`, or the single executable) and waits until its output matches `ready`. */
+export async function startCli(command: readonly string[], args: readonly string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs = 20_000): Promise<CliProcess & { ready: RegExpExecArray }> {
+  const [program, ...cli] = command;
+  const child = spawn(program!, [...cli, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   child.once('close', () => running.delete(child));
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = once(child, 'close').then(() => child.exitCode);
-  const deadline = Date.now() + 20_000;
-  while (!/API at (\S+)/.test(output)) {
+  const deadline = Date.now() + timeoutMs;
+  while (!ready.test(output)) {
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`mount did not start:\n${output}`);
+      throw new Error(`airstore ${args.join(' ')} did not start:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  return { child, mountPoint, apiUrl: /API at (\S+)/.exec(output)![1]!, output: () => output, exited };
+  return { child, output: () => output, exited, ready: ready.exec(output)! };
+}
+
+export async function startMount(
+  dataDir: string, mountPoint: string, token: string, args: string[] = [], options: { command?: readonly string[]; env?: NodeJS.ProcessEnv } = {},
+): Promise<MountProcess> {
+  const env = { ...process.env, AIRSTORE_HOME: dataDir, ...options.env };
+  const mount = await startCli(options.command ?? sourceCli, ['mount', mountPoint, '--token', token, '--port', '0', ...args], env, /API at (\S+)/);
+  return { ...mount, mountPoint, apiUrl: mount.ready[1]! };
 }
 
 /** Runs a shell command against the mount from another process; never throws, returns what happened. */

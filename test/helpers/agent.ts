@@ -3,11 +3,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { cliEntry, shebangFlags } from '../../build/shebang.ts';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
-export const cliEntry = join(repoRoot, 'src', 'cli', 'main.ts');
+export { cliEntry };
 /** The Node flags of the CLI's shebang, so that tests run the agent as `airstore` runs. */
-export const runtimeFlags = readFileSync(cliEntry, 'utf8').split('\n', 1)[0]!.split(' ').filter((word) => word.startsWith('--'));
+export const runtimeFlags = shebangFlags();
+/** The command that runs `airstore` from source; tests of the single executable use `build/airstore` instead. */
+export const sourceCli: readonly string[] = [process.execPath, ...runtimeFlags, cliEntry];
 
 export interface TestAgent {
   apiUrl: string;
@@ -29,11 +32,12 @@ export function tempDataDir(): string {
  * it syncs only on request: tests whose connections carry made-up credentials never reach for a real provider.
  */
 export async function startAgent(
-  options: { dataDir?: string; env?: NodeJS.ProcessEnv; args?: string[]; autoSync?: boolean } = {},
+  options: { dataDir?: string; env?: NodeJS.ProcessEnv; args?: string[]; autoSync?: boolean; command?: readonly string[] } = {},
 ): Promise<TestAgent> {
   const dataDir = options.dataDir ?? tempDataDir();
   const syncArgs = options.autoSync ? [] : ['--manual-sync'];
-  const child = spawn(process.execPath, [...runtimeFlags, cliEntry, 'serve', '--port', '0', ...syncArgs, ...(options.args ?? [])], {
+  const [program, ...cli] = options.command ?? sourceCli;
+  const child = spawn(program!, [...cli, 'serve', '--port', '0', ...syncArgs, ...(options.args ?? [])], {
     env: { ...process.env, AIRSTORE_HOME: dataDir, AIRSTORE_ADMIN_KEY: '', AIRSTORE_SECRET_KEY: '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { isSea } from 'node:sea';
 import { dataFiles, defaultPort, resolveDataDir } from '../../config.ts';
 import { AirstoreError } from '../../errors.ts';
 import { runningMounts } from '../../fs/mount-state.ts';
@@ -52,7 +53,9 @@ export function registerDaemon(program: Command): void {
       const log = openSync(files.daemonLog, 'a', 0o600);
       // The token goes through the environment, not the command line, so `ps` never shows it.
       const args = ['mount', mountPoint, '--port', String(options.port), ...(server ? ['--server', server] : [])];
-      const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, ...args], {
+      // The single executable (build/) is the whole command: its Node flags and script are built in.
+      const self = isSea() ? [] : [...process.execArgv, process.argv[1]!];
+      const child = spawn(process.execPath, [...self, ...args], {
         detached: true,
         stdio: ['ignore', log, log],
         env: { ...process.env, AIRSTORE_TOKEN: token, AIRSTORE_HOME: dataDir },

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { setTimeout as delay } from 'node:timers/promises';
-import { APIError } from '../../sdk/errors.ts';
 import type Airstore from '../../sdk/index.ts';
 import type { Connection } from '../../sdk/types.ts';
 import { agentClient } from '../client.ts';
@@ -28,7 +27,8 @@ function progressLine(connection: Connection): string {
   return `${connection.integration_type}: ${connection.sync.status}, ${synced}${total === null ? '' : ` of ~${total}`} items this run`;
 }
 
-async function waitForRuns(client: Airstore, workspaceId: string, ids: ReadonlySet<string>, since: number): Promise<Connection[]> {
+/** Polls until each connection in `ids` has finished a run begun at or after `since`, noting progress on stderr. */
+export async function waitForRuns(client: Airstore, workspaceId: string, ids: ReadonlySet<string>, since: number): Promise<Connection[]> {
   for (;;) {
     const connections = (await client.connections.list(workspaceId)).filter((connection) => ids.has(connection.external_id));
     const running = connections.filter((connection) => {
@@ -55,12 +55,7 @@ export function registerSync(program: Command): void {
       const targets = connectionId ? [connectionId] : (await client.connections.list(workspaceId)).map((connection) => connection.external_id);
       const started: Connection[] = [];
       for (const id of targets) {
-        try {
-          started.push(await client.connections.sync(workspaceId, id, { full: options.full ?? false }));
-        } catch (error) {
-          // Without a named connection, integrations that do not sync yet are skipped.
-          if (connectionId || !(error instanceof APIError && error.code === 'sync_not_supported')) throw error;
-        }
+        started.push(await client.connections.sync(workspaceId, id, { full: options.full ?? false }));
       }
       const ids = new Set(started.map((connection) => connection.external_id));
       const ended = options.wait ? await waitForRuns(client, workspaceId, ids, since) : started;
