@@ -11,7 +11,8 @@ const places = {
 };
 const mapped = (name: string) => {
   const stored = dataset.files.find(({ file }) => file.name === name)!;
-  return { stored, item: mapFile(stored.file, stored.content, places) };
+  const item = mapFile(stored.file, { content: stored.content, head: stored.content }, places);
+  return { stored, item, bytes: item.content as Buffer };
 };
 
 describe('gdrive map', () => {
@@ -29,14 +30,14 @@ describe('gdrive map', () => {
   });
 
   it('names a Google Doc .md and a Sheet .csv, whose rows parse with the same number of columns', () => {
-    const { item: doc } = mapped('Budget 2027 notes 3');
+    const { item: doc, bytes: docBytes } = mapped('Budget 2027 notes 3');
     assert.equal(doc.fileName, 'Budget 2027 notes 3.md');
     assert.equal(doc.metadata.file_type, 'document');
-    assert.match(doc.content.toString(), /^# Budget 2027\n/);
+    assert.match(docBytes.toString(), /^# Budget 2027\n/);
     assert.match(doc.body, /## Decisions/);
-    const { item: sheet } = mapped('Roadmap budget 0');
+    const { item: sheet, bytes: sheetBytes } = mapped('Roadmap budget 0');
     assert.equal(sheet.fileName, 'Roadmap budget 0.csv');
-    const rows = sheet.content.toString().trimEnd().split('\n').map((line) => line.split(','));
+    const rows = sheetBytes.toString().trimEnd().split('\n').map((line) => line.split(','));
     assert.deepEqual(rows[0], ['Item', 'Owner', 'Amount']);
     assert.ok(rows.every((row) => row.length === 3));
   });

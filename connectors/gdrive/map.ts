@@ -1,4 +1,4 @@
-import type { ItemDraft } from '../../src/sync/connector.ts';
+import type { ItemDraft, SpooledFile } from '../../src/sync/connector.ts';
 import { exports, fileTypeOf } from './formats.ts';
 import type { DriveFile, Places } from './types.ts';
 
@@ -27,8 +27,8 @@ export function fileNameOf(file: DriveFile): string {
   return exported ? `${name}.${exported.extension}` : name;
 }
 
-/** A Drive file and its bytes (native, or the export) → the item the store keeps. */
-export function mapFile(file: DriveFile, content: Buffer, places: Places): ItemDraft {
+/** A Drive file and its bytes (native, or the export; a large file spooled to disk) → the item the store keeps. */
+export function mapFile(file: DriveFile, { content, head }: SpooledFile, places: Places): ItemDraft {
   const owner = file.owners?.[0];
   const parent = file.parents?.[0];
   const metadata: DriveMetadata = {
@@ -42,7 +42,7 @@ export function mapFile(file: DriveFile, content: Buffer, places: Places): ItemD
     created: new Date(file.createdTime!).toISOString(),
     modified: new Date(file.modifiedTime!).toISOString(),
   };
-  const text = exports[file.mimeType ?? ''] || /^text\//.test(file.mimeType ?? '') ? content.toString('utf8').slice(0, 100_000) : '';
+  const text = exports[file.mimeType ?? ''] || /^text\//.test(file.mimeType ?? '') ? head.toString('utf8').slice(0, 100_000) : '';
   return {
     kind: 'file',
     externalId: file.id!,

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { inlineLimit } from '../../src/store/blobs.ts';
 import { fakeOAuth } from '../../src/sync/fake/google.ts';
 import { runsAgainst } from '../../test/helpers/connector-run.ts';
 import { generateDataset } from './fake/dataset.ts';
@@ -56,6 +60,30 @@ describe('gdrive sync against the fake', () => {
     assert.ok(routes.filter((route) => route === 'files.get' || route === 'files.export').length <= 4, routes.join(' '));
     assert.equal(store.items.find(connectionId, 'file', '1AddedLater')!.content?.toString(), 'png');
     for (const gone of [trashed!, removed!]) assert.notEqual(store.items.find(connectionId, 'file', gone.file.id!)!.deletedAt, null);
+  });
+
+  it('spools a file over the inline limit to a blob file, reads it back by range, and sweeps it once unused', async () => {
+    const video = Buffer.alloc(inlineLimit * 3 + 12_345);
+    for (let i = 0; i + 4 <= video.length; i += 4) video.writeUInt32LE(i, i);
+    fake.add({ id: '1LargeRecording', name: 'all-hands.mp4', mimeType: 'video/mp4', parents: ['1FolderDesign'], size: String(video.length) }, video);
+    const { summary } = await sync();
+    assert.equal(summary.added, 1);
+    const row = store.db.prepare('SELECT id, content, content_blob AS blob, content_size AS size FROM items WHERE external_id = ?')
+      .get('1LargeRecording') as { id: number; content: Buffer | null; blob: string; size: number };
+    assert.equal(row.content, null, 'the bytes are not in the row');
+    assert.equal(row.size, video.length);
+    assert.equal(row.blob, createHash('sha256').update(video).digest('hex'));
+    assert.deepEqual(await store.items.read(row.id, 0, video.length + 10), video);
+    assert.deepEqual(await store.items.read(row.id, inlineLimit - 3, 70_000), video.subarray(inlineLimit - 3, inlineLimit - 3 + 70_000));
+    const blobFile = join(runs.dataDir, 'blobs', row.blob.slice(0, 2), row.blob);
+    assert.deepEqual(readFileSync(blobFile), video);
+
+    fake.edit('1LargeRecording', 'replaced by a short note');
+    await sync();
+    assert.deepEqual(await store.items.read(row.id, 0, 100), Buffer.from('replaced by a short note'));
+    assert.equal(await store.blobs.sweep(store.items.blobHashes()), 0, 'a recent blob may belong to a page in flight');
+    assert.equal(await store.blobs.sweep(store.items.blobHashes(), Date.now() + 2 * 3_600_000), 1);
+    assert.equal(existsSync(blobFile), false);
   });
 
   it('leaves out files over extra.maxFileMB without downloading them', async () => {

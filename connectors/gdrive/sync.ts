@@ -1,5 +1,5 @@
 import type { drive_v3 } from '@googleapis/drive';
-import type { ConnectorRuntime, ItemDraft, ItemKey, SyncContext } from '../../src/sync/connector.ts';
+import type { ConnectorRuntime, ItemDraft, ItemKey, SpooledFile, SyncContext } from '../../src/sync/connector.ts';
 import { mapConcurrent } from '../../src/sync/concurrency.ts';
 import { googleStatus } from '../../src/sync/google.ts';
 import { classify, createClient } from './client.ts';
@@ -119,17 +119,18 @@ class DriveRun {
     return items.filter((item) => item !== undefined);
   }
 
-  /** A file's bytes: exported for Google editor files, native otherwise, read as a stream; undefined when it is gone. */
-  async #content(file: DriveFile): Promise<Buffer | undefined> {
+  /**
+   * A file's bytes, exported for Google editor files, native otherwise; spooled
+   * to disk as they arrive when large. Undefined when the file is gone.
+   */
+  async #content(file: DriveFile): Promise<SpooledFile | undefined> {
     const exported = exports[file.mimeType ?? ''];
     return this.#ctx.call(async () => {
       try {
         const response = exported
           ? await this.#client.files.export({ fileId: file.id!, mimeType: exported.mimeType }, { ...this.#options(), responseType: 'stream' })
           : await this.#client.files.get({ fileId: file.id!, alt: 'media', supportsAllDrives: true }, { ...this.#options(), responseType: 'stream' });
-        const chunks: Buffer[] = [];
-        for await (const chunk of response.data as unknown as AsyncIterable<Uint8Array>) chunks.push(Buffer.from(chunk));
-        return Buffer.concat(chunks);
+        return await this.#ctx.spool(response.data as unknown as AsyncIterable<Uint8Array>);
       } catch (error) {
         if (googleStatus(error) === 404) return undefined;
         throw error;

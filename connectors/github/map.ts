@@ -1,4 +1,4 @@
-import type { ItemDraft } from '../../src/sync/connector.ts';
+import type { RenderedItem } from '../../src/sync/connector.ts';
 import { renderThread } from './render.ts';
 import type { GitHubThread } from './types.ts';
 
@@ -63,7 +63,7 @@ export function metadataOf(thread: GitHubThread): GitHubMetadata {
 }
 
 /** Issue or pull request → the item the store keeps: ids, text to search, metadata, rendered file. */
-export function mapThread(thread: GitHubThread): ItemDraft {
+export function mapThread(thread: GitHubThread): RenderedItem {
   const { issue } = thread;
   const metadata = metadataOf(thread);
   const { fileName, content } = renderThread(thread, metadata);

@@ -1,4 +1,4 @@
-import type { ItemDraft } from '../../src/sync/connector.ts';
+import type { RenderedItem } from '../../src/sync/connector.ts';
 import { addressList, addressOf, attachmentNames, decodeWords, displayOf, plainText, splitHeaders } from './mime.ts';
 import { renderMessage } from './render.ts';
 import type { RawMessage } from './types.ts';
@@ -26,7 +26,7 @@ const maxBodyText = 20_000;
  * A raw Gmail message → the item the store keeps: headers and labels (by name,
  * from `labelNames`: id → name) as metadata, the exact bytes as its file.
  */
-export function mapMessage(message: RawMessage, labelNames: ReadonlyMap<string, string>): ItemDraft {
+export function mapMessage(message: RawMessage, labelNames: ReadonlyMap<string, string>): RenderedItem {
   const raw = Buffer.from(message.raw, 'base64url');
   const { headers, body } = splitHeaders(raw.toString('utf8'));
   const from = addressList(headers.get('from'))[0] ?? '';

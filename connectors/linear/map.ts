@@ -1,4 +1,4 @@
-import type { ItemDraft } from '../../src/sync/connector.ts';
+import type { RenderedItem } from '../../src/sync/connector.ts';
 import { renderIssue } from './render.ts';
 import type { LinearIssue, LinearThread } from './types.ts';
 
@@ -49,7 +49,7 @@ export function isGone(issue: Pick<LinearIssue, 'archivedAt' | 'trashed'>): bool
 }
 
 /** Issue → the item the store keeps; its id is Linear's UUID, stable when the identifier changes team. */
-export function mapIssue(thread: LinearThread): ItemDraft {
+export function mapIssue(thread: LinearThread): RenderedItem {
   const { issue } = thread;
   const metadata = metadataOf(issue);
   const { fileName, content } = renderIssue(thread, metadata);

@@ -1,4 +1,4 @@
-import type { ItemDraft } from '../../src/sync/connector.ts';
+import type { RenderedItem } from '../../src/sync/connector.ts';
 import { markdownOfBlocks } from './markdown.ts';
 import { plainOf } from './rich-text.ts';
 import { renderPage } from './render.ts';
@@ -55,7 +55,7 @@ export function metadataOf(page: PageObjectResponse, lookup: Lookup): NotionMeta
 }
 
 /** A page or database row → the item the store keeps; its id is Notion's page id. */
-export function mapPage(content: PageContent, lookup: Lookup): ItemDraft {
+export function mapPage(content: PageContent, lookup: Lookup): RenderedItem {
   const { page } = content;
   const title = titleOf(page) || 'Untitled';
   const metadata = metadataOf(page, lookup);

@@ -1,4 +1,4 @@
-import type { ItemDraft } from '../../src/sync/connector.ts';
+import type { RenderedItem } from '../../src/sync/connector.ts';
 import { fileNameOf } from '../../src/sync/render.ts';
 import { describeCriteria, describeQuery, describeRelease, insightType } from './definitions.ts';
 import { type EventGroup, groupCsv, renderGroup, uniquePersons } from './events.ts';
@@ -36,9 +36,9 @@ export function versionOf(kind: ObjectKind, object: PostHogObject): number {
   return Date.parse(object.created_at);
 }
 
-const item = (fields: Omit<ItemDraft, 'createdAt'> & { createdAt: string }): ItemDraft => ({ ...fields, createdAt: Date.parse(fields.createdAt) });
+const item = (fields: Omit<RenderedItem, 'createdAt'> & { createdAt: string }): RenderedItem => ({ ...fields, createdAt: Date.parse(fields.createdAt) });
 
-export function mapObject(kind: ObjectKind, object: PostHogObject, site: Site): ItemDraft {
+export function mapObject(kind: ObjectKind, object: PostHogObject, site: Site): RenderedItem {
   const updatedAt = versionOf(kind, object);
   const externalId = String(object.id);
   if (kind === 'insight') {
@@ -79,7 +79,7 @@ export function mapObject(kind: ObjectKind, object: PostHogObject, site: Site): 
 const words = (event: string) => event.replace(/^\$/, '').replace(/[_$.-]+/g, ' ').trim();
 
 /** A day's events of one name → one file, `<day>_<event>.md`, filterable by event, persons and its times. */
-export function mapGroup(group: EventGroup): ItemDraft {
+export function mapGroup(group: EventGroup): RenderedItem {
   const times = group.rows.map((row) => Date.parse(row.timestamp));
   const persons = uniquePersons(group.rows);
   return {

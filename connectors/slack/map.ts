@@ -1,4 +1,4 @@
-import type { ItemDraft } from '../../src/sync/connector.ts';
+import type { RenderedItem } from '../../src/sync/connector.ts';
 import { renderThread } from './render.ts';
 import { mentionedIds, toMarkdown } from './text.ts';
 import type { Directory, SlackMessage, SlackThread } from './types.ts';
@@ -64,7 +64,7 @@ export function titleOf(parent: SlackMessage, directory: Directory): string {
 }
 
 /** A thread or lone message → the item the store keeps. */
-export function mapThread(thread: SlackThread, directory: Directory): ItemDraft {
+export function mapThread(thread: SlackThread, directory: Directory): RenderedItem {
   const [parent] = thread.messages as [SlackMessage, ...SlackMessage[]];
   const metadata = metadataOf(thread, directory);
   const title = titleOf(parent, directory);

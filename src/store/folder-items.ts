@@ -36,7 +36,7 @@ export class FolderItemStore {
     this.#memberIds = db.prepare('SELECT item_id AS itemId FROM folder_items WHERE folder_id = ?');
     this.#remove = db.prepare('DELETE FROM folder_items WHERE folder_id = ? AND item_id = ?');
     this.#entries = db.prepare(`SELECT i.id, i.external_id AS externalId, i.file_name AS fileName,
-      coalesce(length(i.content), 0) AS size, i.updated_at AS updatedAt
+      coalesce(i.content_size, length(i.content), 0) AS size, i.updated_at AS updatedAt
       FROM folder_items m JOIN items i ON i.id = m.item_id
       WHERE m.folder_id = ? AND i.deleted_at IS NULL ORDER BY i.updated_at DESC, i.id`);
   }

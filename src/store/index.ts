@@ -1,3 +1,6 @@
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { BlobStore } from './blobs.ts';
 import { ChangeCounter } from './changes.ts';
 import { ConnectionStore } from './connections.ts';
 import { openDatabase, type SqliteDatabase } from './database.ts';
@@ -20,6 +23,8 @@ export interface Store {
   connections: ConnectionStore;
   smartFolders: SmartFolderStore;
   items: ItemStore;
+  /** Large item contents, as files beside the database. */
+  blobs: BlobStore;
   folderItems: FolderItemStore;
   /** Smart-folder queries as compiled, and evaluation over items (src/guidance/ drives both). */
   folderQueries: FolderQueryStore;
@@ -32,7 +37,8 @@ export function openStore(path: string): Store {
   const db = openDatabase(path);
   const tokens = new TokenStore(db);
   const changes = new ChangeCounter();
-  const items = new ItemStore(db, changes);
+  const blobs = new BlobStore(path === ':memory:' ? join(tmpdir(), `airstore-blobs-${process.pid}`) : join(dirname(path), 'blobs'));
+  const items = new ItemStore(db, changes, blobs);
   return {
     db,
     changes,
@@ -44,6 +50,7 @@ export function openStore(path: string): Store {
     connections: new ConnectionStore(db, changes),
     smartFolders: new SmartFolderStore(db, changes),
     items,
+    blobs,
     folderItems: new FolderItemStore(db, changes),
     folderQueries: new FolderQueryStore(db),
     itemQueries: new ItemQueryStore(db),

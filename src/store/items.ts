@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { ItemDraft } from '../sync/connector.ts';
+import type { ItemContent, ItemDraft } from '../sync/connector.ts';
+import type { BlobStore } from './blobs.ts';
 import type { ChangeCounter } from './changes.ts';
 import type { SqliteDatabase, Statement } from './database.ts';
 import { type ItemText, ItemTextIndex } from './item-text.ts';
@@ -8,8 +9,8 @@ import { ItemValueStore } from './item-values.ts';
 /** One synced provider object, as a connector drafts it (src/sync/connector.ts), for one connection. */
 export interface ItemInput extends Omit<ItemDraft, 'content'> {
   connectionId: number;
-  /** Rendered file bytes, or null when there are none. */
-  content: Buffer | null;
+  /** Rendered file bytes (or the blob holding them), or null when there are none. */
+  content: ItemContent | null;
 }
 
 export interface ItemRecord extends Omit<ItemInput, 'metadata'> {
@@ -33,10 +34,11 @@ export const itemColumns = `i.id, i.connection_id AS connectionId, i.kind, i.ext
   i.synced_at AS syncedAt, i.deleted_at AS deletedAt`;
 
 type ItemKey = [number, string, string];
+type UpsertRow = [number, string, string, string, string, string, string, Buffer | null, string | null, number | null, string, number | null, number, number];
 
 export class ItemStore {
   readonly #stored: Statement<ItemKey, { id: number; contentHash: string; deletedAt: number | null; metadata: string }>;
-  readonly #upsert: Statement<[number, string, string, string, string, string, string, Buffer | null, string, number | null, number, number], { id: number }>;
+  readonly #upsert: Statement<UpsertRow, { id: number }>;
   readonly #values: ItemValueStore;
   readonly #text: ItemTextIndex;
   readonly #storedText: Statement<[number], ItemText>;
@@ -44,23 +46,27 @@ export class ItemStore {
   readonly #byKey: Statement<ItemKey, ItemRecord>;
   readonly #search: Statement<[number, string, number], ItemRecord>;
   readonly #countLive: Statement<[number], { count: number }>;
-  readonly #content: Statement<[number], { content: Buffer | null }>;
+  readonly #range: Statement<[number, number, number], { blob: string | null; bytes: Buffer | null }>;
+  readonly #blobHashes: Statement<[], { blob: string }>;
+  readonly #blobs: BlobStore;
   readonly #idOf: Statement<ItemKey, { id: number }>;
   readonly #changes: ChangeCounter;
 
-  constructor(db: SqliteDatabase, changes: ChangeCounter) {
+  constructor(db: SqliteDatabase, changes: ChangeCounter, blobs: BlobStore) {
     this.#changes = changes;
+    this.#blobs = blobs;
     this.#values = new ItemValueStore(db);
     this.#text = new ItemTextIndex(db);
     this.#storedText = db.prepare('SELECT title, body FROM items WHERE id = ?');
     this.#stored = db.prepare(`SELECT id, content_hash AS contentHash, deleted_at AS deletedAt, metadata FROM items
       WHERE connection_id = ? AND kind = ? AND external_id = ?`);
     this.#upsert = db.prepare(`INSERT INTO items
-      (connection_id, kind, external_id, title, file_name, body, metadata, content, content_hash, created_at, updated_at, synced_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      (connection_id, kind, external_id, title, file_name, body, metadata, content, content_blob, content_size, content_hash,
+        created_at, updated_at, synced_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (connection_id, kind, external_id) DO UPDATE SET
         title = excluded.title, file_name = excluded.file_name, body = excluded.body, metadata = excluded.metadata, content = excluded.content,
-        content_hash = excluded.content_hash, created_at = excluded.created_at, updated_at = excluded.updated_at,
+        content_blob = excluded.content_blob, content_size = excluded.content_size, content_hash = excluded.content_hash, created_at = excluded.created_at, updated_at = excluded.updated_at,
         synced_at = excluded.synced_at, deleted_at = NULL
       RETURNING id`);
     this.#tombstone = db.prepare(`UPDATE items SET deleted_at = ? WHERE connection_id = ? AND kind = ? AND external_id = ?
@@ -72,7 +78,9 @@ export class ItemStore {
       WHERE c.workspace_id = ? AND items_fts MATCH ? AND i.deleted_at IS NULL
       ORDER BY f.rank LIMIT ?`);
     this.#countLive = db.prepare('SELECT count(*) AS count FROM items WHERE connection_id = ? AND deleted_at IS NULL');
-    this.#content = db.prepare('SELECT content FROM items WHERE id = ?');
+    // substr() of a BLOB counts bytes, from 1.
+    this.#range = db.prepare('SELECT content_blob AS blob, substr(content, ?, ?) AS bytes FROM items WHERE id = ?');
+    this.#blobHashes = db.prepare('SELECT DISTINCT content_blob AS blob FROM items WHERE content_blob IS NOT NULL');
     this.#idOf = db.prepare('SELECT id FROM items WHERE connection_id = ? AND kind = ? AND external_id = ?');
   }
 
@@ -89,8 +97,11 @@ export class ItemStore {
     const live = stored !== undefined && stored.deletedAt === null;
     if (live && stored.contentHash === contentHash) return { outcome: 'unchanged', id: stored.id };
     const previousText = stored ? this.#storedText.get(stored.id)! : null;
+    const { content } = item;
+    const inline = content === null || Buffer.isBuffer(content);
     const { id } = this.#upsert.get(
-      item.connectionId, item.kind, item.externalId, item.title, item.fileName, item.body, metadata, item.content, contentHash,
+      item.connectionId, item.kind, item.externalId, item.title, item.fileName, item.body, metadata,
+      inline ? content : null, inline ? null : content.blob, inline ? null : content.size, contentHash,
       item.createdAt, item.updatedAt, now,
     )!;
     this.#values.write(item.connectionId, id, stored?.metadata ?? null, metadata);
@@ -106,9 +117,16 @@ export class ItemStore {
     return deleted;
   }
 
-  /** The rendered bytes of an item (empty when it has none). */
-  content(id: number): Buffer {
-    return this.#content.get(id)?.content ?? Buffer.alloc(0);
+  /** Up to `length` bytes of an item's file from `offset`, from its row or its blob (empty when it has none). */
+  async read(id: number, offset: number, length: number): Promise<Buffer> {
+    const row = this.#range.get(offset + 1, length, id);
+    if (row?.blob) return this.#blobs.read(row.blob, offset, length);
+    return row?.bytes ?? Buffer.alloc(0);
+  }
+
+  /** The blobs items refer to, tombstoned ones included (a revived item finds its blob). */
+  blobHashes(): Set<string> {
+    return new Set(this.#blobHashes.all().map((row) => row.blob));
   }
 
   idOf(connectionId: number, kind: string, externalId: string): number | undefined {
@@ -135,7 +153,8 @@ function hashItem(item: ItemInput, metadata: string): string {
   for (const part of [item.title, item.fileName, item.body, metadata, String(item.createdAt), String(item.updatedAt)]) {
     hash.update(part).update('\0');
   }
-  if (item.content) hash.update(item.content);
+  if (Buffer.isBuffer(item.content)) hash.update(item.content);
+  else if (item.content) hash.update(`blob:${item.content.blob}`);
   return hash.digest('hex');
 }
 

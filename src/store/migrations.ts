@@ -211,6 +211,17 @@ export const migrations: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 6,
+    name: 'large item contents as blob files',
+    sql: `
+      -- A large file's bytes live in blobs/ under their SHA-256 (src/store/blobs.ts); the row keeps
+      -- the hash and the size, and content stays NULL.
+      ALTER TABLE items ADD COLUMN content_blob TEXT;
+      ALTER TABLE items ADD COLUMN content_size INTEGER;
+      CREATE INDEX items_by_blob ON items(content_blob) WHERE content_blob IS NOT NULL;
+    `,
+  },
 ];
 
 /**

@@ -88,10 +88,28 @@ export interface ItemDraft {
   body: string;
   /** Keys are the field names the connector declares in `fields`. */
   metadata: Record<string, unknown>;
-  /** The exact bytes of the file, in the format DESIGN.md fixes for the integration. */
-  content: Buffer;
+  /** The exact bytes of the file, in the format DESIGN.md fixes for the integration; a large file as a spooled blob. */
+  content: ItemContent;
   createdAt: number | null;
   updatedAt: number;
+}
+
+/** An item whose file was rendered in memory (everything but large downloads). */
+export type RenderedItem = ItemDraft & { content: Buffer };
+
+/** A file's bytes: in memory, or (large files) a blob the engine spooled to disk (`SyncContext.spool`). */
+export type ItemContent = Buffer | BlobContent;
+
+export interface BlobContent {
+  /** SHA-256 of the bytes, hex: the blob's name. */
+  blob: string;
+  size: number;
+}
+
+export interface SpooledFile {
+  content: ItemContent;
+  /** The first 100 KB, for search text. */
+  head: Buffer;
 }
 
 export interface ItemKey {
@@ -127,6 +145,8 @@ export interface SyncContext {
   /** Runs one provider request under the connection's rate limiter, retrying 429 and 5xx with backoff. */
   call<T>(request: () => Promise<T>): Promise<T>;
   commit(page: PageCommit): void;
+  /** Reads a download to its end without holding a large one in memory: it goes to disk as it arrives. */
+  spool(chunks: AsyncIterable<Uint8Array>): Promise<SpooledFile>;
   /** Keeps an access token the connector refreshed: stored sealed with the connection, used by later runs. */
   saveAccessToken(accessToken: string, expiresAt: number | undefined): void;
   /** Starts a bracketed full listing: every live item not `check`ed before `endListing` becomes a tombstone. */

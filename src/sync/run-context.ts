@@ -1,11 +1,13 @@
+import type { BlobStore } from '../store/blobs.ts';
 import type { ItemInput } from '../store/items.ts';
 import type { RunSummary, SyncStateStore } from '../store/sync-state.ts';
-import type { ItemVersion, PageCommit, SyncContext, SyncCredentials, SyncCursor } from './connector.ts';
+import type { ItemVersion, PageCommit, SpooledFile, SyncContext, SyncCredentials, SyncCursor } from './connector.ts';
 import { type CallOptions, callWithRetries } from './retry.ts';
 
 export interface RunContextOptions {
   connectionId: number;
   syncState: SyncStateStore;
+  blobs: BlobStore;
   credentials: SyncCredentials;
   baseUrl: string | undefined;
   cursor: SyncCursor | undefined;
@@ -63,6 +65,10 @@ export class RunContext implements SyncContext {
 
   call<T>(request: () => Promise<T>): Promise<T> {
     return callWithRetries(request, { ...this.#options.call, signal: this.signal });
+  }
+
+  spool(chunks: AsyncIterable<Uint8Array>): Promise<SpooledFile> {
+    return this.#options.blobs.spool(chunks);
   }
 
   commit(page: PageCommit): void {

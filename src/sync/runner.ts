@@ -73,6 +73,7 @@ export async function runSync(
     context = new RunContext({
       connectionId: id,
       syncState: store.syncState,
+      blobs: store.blobs,
       credentials,
       baseUrl: credentials.extra.baseUrl || undefined,
       cursor,
@@ -105,6 +106,8 @@ export async function runSync(
       reconciled: context.listingEnded, summary: context.summary,
     });
     deps.log.info(`sync ${connection.externalId}: ok ${JSON.stringify(context.summary)}`);
+    const swept = await store.blobs.sweep(store.items.blobHashes());
+    if (swept > 0) deps.log.info(`sync ${connection.externalId}: removed ${swept} unused blob files`);
   } catch (error) {
     if (options.signal.aborted) return;
     const status = error instanceof SyncFailure ? statusOf[error.failure.kind] : 'error';

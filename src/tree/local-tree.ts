@@ -30,7 +30,7 @@ interface WorkspaceSnapshot {
 
 type Resolved =
   | { node: TreeNode; children: () => TreeNode[] }
-  | { node: TreeNode; bytes: () => Buffer };
+  | { node: TreeNode; read: (offset: number, length: number) => Promise<Buffer> };
 
 /**
  * The workspace's tree answered from the local store alone: no call waits on a
@@ -65,8 +65,8 @@ export class LocalTree implements WorkspaceTree {
 
   async read(path: string, offset: number, length: number): Promise<Buffer | undefined> {
     const resolved = this.#resolve(path);
-    if (!resolved || !('bytes' in resolved)) return undefined;
-    return resolved.bytes().subarray(offset, offset + length);
+    if (!resolved || !('read' in resolved)) return undefined;
+    return resolved.read(offset, length);
   }
 
   async makeFolder(path: string): Promise<TreeNode> {
@@ -93,7 +93,7 @@ export class LocalTree implements WorkspaceTree {
     if (known) return known;
     const resolved = this.#resolveFresh(path);
     // Only synced files: generated files and directories carry counts and times that move on their own.
-    if (resolved && 'bytes' in resolved && resolved.node.path.split('/').length === 4 && !path.endsWith('/.folder.json')) {
+    if (resolved && 'read' in resolved && resolved.node.path.split('/').length === 4 && !path.endsWith('/.folder.json')) {
       this.#resolvedFiles.set(path, resolved);
     }
     return resolved;
@@ -122,7 +122,7 @@ export class LocalTree implements WorkspaceTree {
     if (!entry) return undefined;
     return {
       node: { name: third, path: joinPath(segments), type: 'file', size: entry.size, mtime: entry.updatedAt },
-      bytes: () => this.#store.items.content(entry.id),
+      read: (offset, length) => this.#store.items.read(entry.id, offset, length),
     };
   }
 
@@ -159,7 +159,7 @@ export class LocalTree implements WorkspaceTree {
   }
 
   /** README.md, status.json and .folder.json, rebuilt when the store changed or their short lifetime ended. */
-  #generatedFile(segments: string[], folder?: SmartFolderRecord): { node: TreeNode; bytes: () => Buffer } {
+  #generatedFile(segments: string[], folder?: SmartFolderRecord): Resolved {
     const path = joinPath(segments);
     const now = Date.now();
     const generation = this.#store.changes.value;
@@ -171,7 +171,7 @@ export class LocalTree implements WorkspaceTree {
     const { bytes } = cached;
     return {
       node: { name: segments.at(-1)!, path, type: 'file', size: bytes.length, mtime: folder?.updatedAt ?? cached.expiresAt - generatedFileTtlMs },
-      bytes: () => bytes,
+      read: async (offset, length) => bytes.subarray(offset, offset + length),
     };
   }
 

@@ -20,13 +20,14 @@ export interface RunResult {
  */
 export class ConnectorRuns {
   readonly store: Store;
-  readonly #dir: string;
+  /** The store's directory (its database and blobs). */
+  readonly dataDir: string;
   readonly #connector: ConnectorDefinition;
 
   constructor(connector: ConnectorDefinition) {
     this.#connector = connector;
-    this.#dir = tempDataDir();
-    this.store = openStore(join(this.#dir, 'airstore.db'));
+    this.dataDir = tempDataDir();
+    this.store = openStore(join(this.dataDir, 'airstore.db'));
   }
 
   /** A new connection in a workspace of its own (a workspace has one connection per integration). */
@@ -51,7 +52,7 @@ export class ConnectorRuns {
 
   close(): void {
     this.store.close();
-    removeDataDir(this.#dir);
+    removeDataDir(this.dataDir);
   }
 }
 

@@ -57,7 +57,7 @@ export class DriveFake extends GoogleFake {
     this.#record(stored.file);
   }
 
-  add(file: drive_v3.Schema$File, content: string): void {
+  add(file: drive_v3.Schema$File, content: string | Buffer): void {
     const stored = { file: { kind: 'drive#file', trashed: false, starred: false, ownedByMe: true, createdTime: this.#tick(), modifiedTime: this.#tick(), ...file }, content: Buffer.from(content) };
     this.#files.set(file.id!, stored);
     this.#record(stored.file);

@@ -11,7 +11,7 @@ export const gdriveCase: ConnectorCase<DriveFake> = {
     integrationType: 'gdrive', accessToken: fakeOAuth.accessToken, refreshToken: fakeOAuth.refreshToken,
     extra: { baseUrl: fake.url, tokenUrl: `${fake.url}/token`, clientId: fakeOAuth.clientId, clientSecret: fakeOAuth.clientSecret, requestsPerSecond: '0' },
   }),
-  expected: (fake) => fake.files().map(({ file, content }) => mapFile(file, content, { folders: fake.folderNames(), drives: fake.driveNames() })),
+  expected: (fake) => fake.files().map(({ file, content }) => mapFile(file, { content, head: content }, { folders: fake.folderNames(), drives: fake.driveNames() })),
   change(fake) {
     const [first, second, third] = fake.files();
     fake.edit(first!.file.id!, `${first!.content.toString()}\nEdited after review.\n`);
