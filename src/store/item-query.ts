@@ -1,4 +1,5 @@
 import type { SqliteDatabase, Statement } from './database.ts';
+import { foldCase, noValue } from './item-values.ts';
 
 /**
  * A smart folder's query with everything resolved: values lowercased, "me" turned
@@ -23,11 +24,6 @@ export type ItemCondition =
   | { field: string; op: 'equals' | 'contains'; values: readonly string[]; negate: boolean }
   | { field: string; op: 'exists'; negate: boolean }
   | { field: string; op: 'before' | 'since'; value: string; negate: boolean };
-
-/** Lowercases ASCII letters only, like SQLite's lower() without ICU, so both sides agree. */
-export function foldCase(value: string): string {
-  return value.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
-}
 
 const maxCachedStatements = 256;
 /** A positive condition with fewer entries than this is read as a list and the others probed (see `#listPositions`). */
@@ -72,7 +68,7 @@ export class ItemQueryStore {
       const size = this.#count(`SELECT count(*) AS id FROM (${sql} LIMIT ${selectiveBelow})`, params);
       if (size < selectiveBelow && (!smallest || size < smallest.size)) smallest = { position, size };
     };
-    query.conditions.forEach((condition, index) => {
+    query.conditions.map(stored).forEach((condition, index) => {
       // A substring match must read the whole field to count; it is never the cheap one to start from.
       if (condition.negate || condition.op === 'contains') return;
       const { sql, params } = valuesSubquery(condition);
@@ -143,7 +139,7 @@ function build(query: ItemQuery, among: readonly number[] | undefined, lists: Re
     }
   }
   const probes: Array<{ sql: string; params: unknown[] }> = [];
-  query.conditions.forEach((condition, index) => {
+  query.conditions.map(stored).forEach((condition, index) => {
     const { sql, params: values } = valuesSubquery(condition);
     const not = condition.negate ? 'NOT ' : '';
     if (lists.has(index)) {
@@ -178,11 +174,23 @@ function build(query: ItemQuery, among: readonly number[] | undefined, lists: Re
   return { sql, params };
 }
 
-function valuesSubquery(condition: ItemCondition): { sql: string; params: unknown[] } {
+/**
+ * "Has no value" is read from the field's empty rows (`noValue`, src/store/item-values.ts):
+ * a positive lookup of the items lacking the field, not a negation of all the others.
+ */
+function stored(condition: ItemCondition): StoredCondition {
+  return condition.op === 'exists' && condition.negate ? { field: condition.field, op: 'empty', negate: false } : condition;
+}
+
+type StoredCondition = ItemCondition | { field: string; op: 'empty'; negate: false };
+
+function valuesSubquery(condition: StoredCondition): { sql: string; params: unknown[] } {
   const base = 'SELECT item_id FROM item_values WHERE connection_id = ? AND field = ?';
   switch (condition.op) {
     case 'exists':
-      return { sql: base, params: [] };
+      return { sql: `${base} AND value <> ?`, params: [noValue] };
+    case 'empty':
+      return { sql: `${base} AND value = ?`, params: [noValue] };
     case 'equals':
       return { sql: `${base} AND value IN (${condition.values.map(() => '?').join(', ')})`, params: condition.values.map(foldCase) };
     case 'contains':
@@ -191,7 +199,7 @@ function valuesSubquery(condition: ItemCondition): { sql: string; params: unknow
         params: condition.values.map((value) => `%${escapeLike(foldCase(value))}%`),
       };
     case 'before':
-      return { sql: `${base} AND value < ?`, params: [foldCase(condition.value)] };
+      return { sql: `${base} AND value < ? AND value <> ?`, params: [foldCase(condition.value), noValue] };
     case 'since':
       return { sql: `${base} AND value >= ?`, params: [foldCase(condition.value)] };
   }

@@ -1,5 +1,4 @@
 import type { SqliteDatabase, Statement } from './database.ts';
-import { foldCase } from './item-query.ts';
 
 /** One `item_values` row of an item: a metadata field and one of its values, as stored. */
 interface FieldValue {
@@ -7,12 +6,21 @@ interface FieldValue {
   value: string;
 }
 
+/** Lowercases ASCII letters only, like SQLite's lower() without ICU, so values and queries agree. */
+export function foldCase(value: string): string {
+  return value.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+}
+
+/** The value of a field's one row when it has no value at all: null, '', an empty list, an object. */
+export const noValue = '';
+
 /**
  * Keeps `item_values` equal to the metadata of each item row: every scalar and
- * every list element, lowercased (ASCII), booleans as 'true'/'false'; nulls,
- * objects and empty lists give none (the rows migration 4 derived). Only the
- * values that differ from the item's previous metadata are written, so an
- * update that changes one field touches one or two rows, not all of them.
+ * every list element, lowercased (ASCII), booleans as 'true'/'false'; a field
+ * with none of those gets one `noValue` row, so that "without a label" is a
+ * lookup of the items that have that row rather than a scan of all that don't.
+ * Only the values that differ from the item's previous metadata are written,
+ * so an update that changes one field touches one or two rows, not all of them.
  */
 export class ItemValueStore {
   readonly #insert: Statement<[number, string, string, number]>;
@@ -40,14 +48,16 @@ export class ItemValueStore {
 function valuesOf(json: string): Map<string, FieldValue> {
   const metadata = JSON.parse(json) as Record<string, unknown>;
   const values = new Map<string, FieldValue>();
-  const add = (field: string, value: unknown) => {
-    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return;
+  const add = (field: string, value: unknown): number => {
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return 0;
     const stored = typeof value === 'string' ? foldCase(value) : String(value);
+    if (stored === noValue) return 0;
     values.set(`${field}\0${stored}`, { field, value: stored });
+    return 1;
   };
   for (const [field, value] of Object.entries(metadata)) {
-    if (Array.isArray(value)) for (const element of value) add(field, element);
-    else add(field, value);
+    const added = Array.isArray(value) ? value.reduce((sum: number, element) => sum + add(field, element), 0) : add(field, value);
+    if (added === 0) values.set(`${field}\0${noValue}`, { field, value: noValue });
   }
   return values;
 }

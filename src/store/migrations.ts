@@ -222,6 +222,20 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX items_by_blob ON items(content_blob) WHERE content_blob IS NOT NULL;
     `,
   },
+  {
+    version: 7,
+    name: 'item values: one empty row for a field without values',
+    sql: `
+      -- A field with no value (null, '', an empty list, an object) gets one row whose value is ''
+      -- (src/store/item-values.ts): "without a label" reads those rows instead of every labelled item.
+      DELETE FROM item_values WHERE value = '' AND EXISTS (
+        SELECT 1 FROM item_values other WHERE other.item_id = item_values.item_id
+          AND other.connection_id = item_values.connection_id AND other.field = item_values.field AND other.value <> '');
+      INSERT OR IGNORE INTO item_values (connection_id, field, value, item_id)
+        SELECT i.connection_id, f.key, '', i.id FROM items i, json_each(i.metadata) f
+        WHERE NOT EXISTS (SELECT 1 FROM item_values v WHERE v.item_id = i.id AND v.connection_id = i.connection_id AND v.field = f.key);
+    `,
+  },
 ];
 
 /**

@@ -74,6 +74,7 @@ export async function runSync(
       connectionId: id,
       syncState: store.syncState,
       blobs: store.blobs,
+      fields: Object.keys(connector.fields),
       credentials,
       baseUrl: credentials.extra.baseUrl || undefined,
       cursor,

@@ -106,16 +106,17 @@ describe('store: items', () => {
     const { connection } = seed(store);
     const values = () => store.db.prepare('SELECT field, value FROM item_values ORDER BY field, value').all();
     const withMetadata = (metadata: Record<string, unknown>) => ({ ...item(connection.id, '1', 'a', 'b'), metadata });
-    store.items.upsert(withMetadata({ state: 'Open', labels: ['Bug', 'UI', null], draft: false, number: 7, owner: null, extra: { a: 1 }, none: [] }));
+    store.items.upsert(withMetadata({ state: 'Open', labels: ['Bug', 'UI', null], draft: false, number: 7, owner: null, extra: { a: 1 }, none: [], blank: '' }));
     assert.deepEqual(values(), [
-      { field: 'draft', value: 'false' }, { field: 'labels', value: 'bug' }, { field: 'labels', value: 'ui' },
-      { field: 'number', value: '7' }, { field: 'state', value: 'open' },
-    ]);
+      { field: 'blank', value: '' }, { field: 'draft', value: 'false' }, { field: 'extra', value: '' }, { field: 'labels', value: 'bug' },
+      { field: 'labels', value: 'ui' }, { field: 'none', value: '' }, { field: 'number', value: '7' }, { field: 'owner', value: '' },
+      { field: 'state', value: 'open' },
+    ], 'a field without values has one empty row');
     const rowIdsBefore = store.db.prepare("SELECT value FROM item_values WHERE field = 'labels'").pluck().all();
-    store.items.upsert(withMetadata({ state: 'closed', labels: ['bug', 'UI'], draft: false, number: 7 }));
+    store.items.upsert(withMetadata({ state: 'closed', labels: ['bug', 'UI'], draft: false, number: 7, owner: 'ana' }));
     assert.deepEqual(values(), [
       { field: 'draft', value: 'false' }, { field: 'labels', value: 'bug' }, { field: 'labels', value: 'ui' },
-      { field: 'number', value: '7' }, { field: 'state', value: 'closed' },
+      { field: 'number', value: '7' }, { field: 'owner', value: 'ana' }, { field: 'state', value: 'closed' },
     ]);
     assert.deepEqual(store.db.prepare("SELECT value FROM item_values WHERE field = 'labels'").pluck().all(), rowIdsBefore);
     store.items.markDeleted(connection.id, 'issue', '1');
@@ -126,7 +127,7 @@ describe('store: items', () => {
     store.close();
   });
 
-  it('keeps the values of a file written before migration 5', () => {
+  it('keeps the values of a file written before migration 5, adding empty rows for fields without values', () => {
     const path = freshPath();
     const raw = new Database(path);
     raw.pragma('journal_mode = WAL');
@@ -136,11 +137,13 @@ describe('store: items', () => {
       INSERT INTO connections (id, external_id, workspace_id, integration, sealed_credentials, created_at, updated_at)
         VALUES (1, 'conn_old', 1, 'github', x'00', 0, 0);
       INSERT INTO items (connection_id, kind, external_id, title, file_name, body, metadata, content_hash, updated_at, synced_at)
-        VALUES (1, 'issue', '1', 't', '1.md', 'b', '{"state":"Open","labels":["bug"]}', 'h', 0, 0);`);
+        VALUES (1, 'issue', '1', 't', '1.md', 'b', '{"state":"Open","labels":["bug"]}', 'h', 0, 0),
+          (1, 'issue', '2', 't', '2.md', 'b', '{"state":"","labels":[],"owner":null}', 'h', 0, 0);`);
     raw.close();
     const store = openStore(path);
-    assert.deepEqual(store.db.prepare('SELECT field, value, item_id AS id FROM item_values ORDER BY field').all(), [
+    assert.deepEqual(store.db.prepare('SELECT field, value, item_id AS id FROM item_values ORDER BY id, field').all(), [
       { field: 'labels', value: 'bug', id: 1 }, { field: 'state', value: 'open', id: 1 },
+      { field: 'labels', value: '', id: 2 }, { field: 'owner', value: '', id: 2 }, { field: 'state', value: '', id: 2 },
     ]);
     store.close();
   });
