@@ -12,6 +12,7 @@ export function resolveDate(expr: DateExpr, now: number): number {
   else date.setHours(0, 0, 0, 0);
   if (expr.anchor === 'week') date.setDate(date.getDate() - daysSinceMonday(date));
   if (expr.anchor === 'month') date.setDate(1);
+  if (expr.anchor === 'quarter') date.setMonth(date.getMonth() - (date.getMonth() % 3), 1);
   if (expr.anchor === 'year') date.setMonth(0, 1);
   if (expr.weekday !== undefined) {
     const weekday = ((date.getDay() + 6) % 7) + 1;

@@ -1,14 +1,19 @@
+import { datePointAt } from './date-points.ts';
 import type { DateExpr, TimeUnit } from './query.ts';
 
 /**
  * Date phrases of guidance ("last week", "since Monday", "past 3 days", "in
- * October", "yesterday", "older than 30 days", "2026-11-02") → a range of
- * relative or absolute date expressions. Kept in this one file so that a
- * maintained parser can replace it behind the same function.
+ * October", "yesterday", "older than 30 days", "March 3rd", "2026-11-02") → a
+ * range of relative or absolute date expressions. chrono-node recognises the
+ * dates themselves (`date-points.ts`); this file holds what the product defines:
+ * the leads ("since", "before", "between … and", "within"), rolling windows,
+ * calendar periods, ages, and which expressions stay relative.
  *
- * Conventions (docs/guidance.md): weeks start on Monday; "last week/month/year"
- * is the previous calendar period, "past week" and "last 7 days" roll back from
- * now; "recent" is the past 7 days; a month name is the most recent such month.
+ * Conventions (docs/guidance.md): weeks start on Monday; "last week/month/
+ * quarter/year" is the previous calendar period, "past week" and "last 7 days"
+ * roll back from now; "3 days ago" is that day, "2 weeks ago" that week;
+ * "recent" is the past 7 days; a month or weekday without a year is the most
+ * recent one.
  */
 export interface DateMatch {
   /** How many words the phrase used. */
@@ -21,6 +26,7 @@ type Range = Omit<DateMatch, 'length'>;
 interface Parsed extends Range {
   length: number;
 }
+type CalendarUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
 const units: Readonly<Record<string, TimeUnit>> = {
   minute: 'minute', minutes: 'minute', min: 'minute', mins: 'minute',
@@ -31,17 +37,23 @@ const units: Readonly<Record<string, TimeUnit>> = {
   year: 'year', years: 'year', yr: 'year', yrs: 'year',
 };
 
+/** Spans without a unit of their own; "last quarter" (the calendar one) is read before them. */
+const multiples: Readonly<Record<string, { times: number; unit: TimeUnit }>> = {
+  fortnight: { times: 2, unit: 'week' }, fortnights: { times: 2, unit: 'week' },
+  quarter: { times: 3, unit: 'month' }, quarters: { times: 3, unit: 'month' },
+};
+
 const numberWords: Readonly<Record<string, number>> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, few: 3, couple: 2, several: 5,
 };
 
-const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-
 const rolling = (amount: number, unit: TimeUnit): DateExpr => ({ anchor: 'now', shift: -amount, unit });
-const periodStart = (unit: 'day' | 'week' | 'month' | 'year', shift = 0): DateExpr =>
-  (shift === 0 ? { anchor: unit } : { anchor: unit, shift, unit });
+/** The start of a calendar period, `shift` periods away (a quarter is three months). */
+function periodStart(unit: CalendarUnit, shift = 0): DateExpr {
+  if (shift === 0) return { anchor: unit };
+  return unit === 'quarter' ? { anchor: unit, shift: 3 * shift, unit: 'month' } : { anchor: unit, shift, unit };
+}
 
 /** Parses a date phrase starting at `words[start]`, or answers undefined. */
 export function parseDate(words: readonly string[], start: number): DateMatch | undefined {
@@ -91,10 +103,10 @@ function parseAge(words: readonly string[], start: number): Parsed | undefined {
   return older ? { length, since: null, before: point } : { length, since: point, before: null };
 }
 
-/** "within the last 3 days", "in the past week", "over the last month", "during the past 2 weeks". */
+/** "within the last 3 days", "in the past week", "over the last month", "during the past 2 weeks", "on March 3rd". */
 function parseWithin(words: readonly string[], start: number): Parsed | undefined {
   const lead = words[start];
-  if (!['within', 'in', 'over', 'during', 'for'].includes(lead ?? '')) return undefined;
+  if (!['within', 'in', 'over', 'during', 'for', 'on'].includes(lead ?? '')) return undefined;
   let offset = 1;
   if (words[start + offset] === 'the') offset++;
   const inner = parsePeriod(words, start + offset);
@@ -112,7 +124,7 @@ function parseWithin(words: readonly string[], start: number): Parsed | undefine
   return undefined;
 }
 
-/** "3 days", "a week", "couple of weeks", "7d": an amount of a unit. */
+/** "3 days", "a week", "couple of weeks", "7d", "a fortnight", "the past quarter": an amount of a unit. */
 function parseSpan(words: readonly string[], start: number): { amount: number; unit: TimeUnit; length: number } | undefined {
   const compact = /^(\d+)([hdwmy])$/.exec(words[start] ?? '');
   if (compact) {
@@ -130,23 +142,22 @@ function parseSpan(words: readonly string[], start: number): { amount: number; u
     offset = 1;
     if (words[start + offset] === 'of') offset++;
   }
-  const unit = units[words[start + offset] ?? ''];
+  const unitWord = words[start + offset] ?? '';
+  const multiple = multiples[unitWord];
+  if (multiple) return { amount: multiple.times * amount, unit: multiple.unit, length: offset + 1 };
+  const unit = units[unitWord];
   if (!unit) return undefined;
   return { amount, unit, length: offset + 1 };
 }
 
-/** A period or a point: today, yesterday, last week, past 3 days, Monday, October 2025, 2026-11-02, 3 days ago… */
+/** A period or a point: last week, this quarter, past 3 days, 3 days ago, recently, in 2025, or what chrono reads. */
 function parsePeriod(words: readonly string[], start: number): Parsed | undefined {
   const word = words[start] ?? '';
   const next = words[start + 1] ?? '';
-  if (word === 'today') return { length: 1, since: periodStart('day'), before: null };
-  if (word === 'yesterday') return { length: 1, since: periodStart('day', -1), before: periodStart('day') };
   if (word === 'recent' || word === 'recently' || word === 'lately') return { length: 1, since: rolling(7, 'day'), before: null };
   if (word === 'weekend' || (['last', 'this', 'the', 'past'].includes(word) && next === 'weekend')) {
     return { length: word === 'weekend' ? 1 : 2, since: { anchor: 'week', shift: -2, unit: 'day' }, before: periodStart('week') };
   }
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(word);
-  if (iso) return { length: 1, since: { at: word }, before: { at: nextDay(word) } };
   if (word === 'the' && next !== '') {
     const inner = parsePeriod(words, start + 1);
     return inner ? { ...inner, length: inner.length + 1 } : undefined;
@@ -157,20 +168,16 @@ function parsePeriod(words: readonly string[], start: number): Parsed | undefine
   }
   if (['last', 'past', 'previous'].includes(word)) {
     const span = parseSpan(words, start + 1);
-    if (span && (span.length > 1 || word === 'past')) return { length: 1 + span.length, since: rolling(span.amount, span.unit), before: null };
+    if (span) return { length: 1 + span.length, since: rolling(span.amount, span.unit), before: null };
   }
   const ago = parseSpan(words, start);
   if (ago && words[start + ago.length] === 'ago') return { length: ago.length + 1, ...agoRange(ago.amount, ago.unit) };
-  const weekday = dayOfWeek(word === 'last' || word === 'on' || word === 'this' ? next : word);
-  if (weekday) {
-    const length = word === 'last' || word === 'on' || word === 'this' ? 2 : 1;
-    return { length, since: { anchor: 'day', weekday }, before: { anchor: 'day', weekday, shift: 1, unit: 'day' } };
-  }
-  return parseMonth(words, start) ?? parseYear(words, start);
+  return datePointAt(words, start) ?? parseYear(words, start);
 }
 
-function isCalendarUnit(word: string): word is 'day' | 'week' | 'month' | 'year' {
-  return word === 'week' || word === 'month' || word === 'year';
+/** Calendar periods: "last week" is the previous one, "past week" rolls back from now. */
+function isCalendarUnit(word: string): word is Exclude<CalendarUnit, 'day'> {
+  return word === 'week' || word === 'month' || word === 'quarter' || word === 'year';
 }
 
 /** "3 days ago" is that calendar day; "2 weeks ago" that week; "5 hours ago" that hour. */
@@ -179,65 +186,10 @@ function agoRange(amount: number, unit: TimeUnit): Range {
   return { since: periodStart(unit, -amount), before: periodStart(unit, 1 - amount) };
 }
 
-/** "October", "in October 2025", "Oct 5", "5 October", "October 5, 2025". */
-function parseMonth(words: readonly string[], start: number): Parsed | undefined {
-  let offset = words[start] === 'in' || words[start] === 'during' || words[start] === 'of' ? 1 : 0;
-  let day: number | undefined;
-  if (/^\d{1,2}(st|nd|rd|th)?$/.test(words[start + offset] ?? '') && monthOf(words[start + offset + 1] ?? '')) {
-    day = Number.parseInt(words[start + offset]!, 10);
-    offset++;
-  }
-  const month = monthOf(words[start + offset] ?? '');
-  if (!month) return undefined;
-  offset++;
-  if (day === undefined && /^\d{1,2}(st|nd|rd|th)?$/.test(words[start + offset] ?? '')) {
-    day = Number.parseInt(words[start + offset]!, 10);
-    offset++;
-  }
-  const yearAt = words[start + offset] === ',' ? offset + 1 : offset;
-  const year = /^(19|20)\d{2}$/.test(words[start + yearAt] ?? '') ? Number(words[start + yearAt]) : undefined;
-  if (year !== undefined) offset = yearAt + 1;
-  if (day !== undefined && (day < 1 || day > 31)) return undefined;
-  // "may" is a month only where nothing else can be meant: "in May", "May 3", "May 2025".
-  if (words[start + offset - 1] === 'may' && offset === 1 && day === undefined && year === undefined) return undefined;
-  if (year !== undefined) {
-    const from = isoDate(year, month, day ?? 1);
-    const to = day === undefined ? isoDate(month === 12 ? year + 1 : year, (month % 12) + 1, 1) : nextDay(from);
-    return { length: offset, since: { at: from }, before: { at: to } };
-  }
-  if (day !== undefined) {
-    return { length: offset, since: { anchor: 'month', month, shift: day - 1, unit: 'day' }, before: { anchor: 'month', month, shift: day, unit: 'day' } };
-  }
-  return { length: offset, since: { anchor: 'month', month }, before: { anchor: 'month', month, shift: 1, unit: 'month' } };
-}
-
-/** "in 2025", "during 2024". */
+/** "in 2025", "during 2024": chrono does not take a bare year for a date. */
 function parseYear(words: readonly string[], start: number): Parsed | undefined {
   if (words[start] !== 'in' && words[start] !== 'during') return undefined;
   const year = words[start + 1] ?? '';
   if (!/^(19|20)\d{2}$/.test(year)) return undefined;
   return { length: 2, since: { at: `${year}-01-01` }, before: { at: `${Number(year) + 1}-01-01` } };
-}
-
-function dayOfWeek(word: string): number | undefined {
-  const abbreviations = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-  const short = ({ tues: 'tue', thur: 'thu', thurs: 'thu' } as Readonly<Record<string, string>>)[word] ?? word;
-  const index = Math.max(weekdays.indexOf(word), abbreviations.indexOf(short));
-  return index === -1 ? undefined : index + 1;
-}
-
-function monthOf(word: string): number | undefined {
-  const abbreviations = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-  const index = Math.max(months.indexOf(word), abbreviations.indexOf(word === 'sept' ? 'sep' : word));
-  return index === -1 ? undefined : index + 1;
-}
-
-function isoDate(year: number, month: number, day: number): string {
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-function nextDay(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day + 1));
-  return date.toISOString().slice(0, 10);
 }

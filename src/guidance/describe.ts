@@ -46,7 +46,7 @@ export function describeText(term: TextTerm): string {
   return `${term.negate ? 'does not mention' : 'mentions'} ${alternatives}`;
 }
 
-const unitNames: Readonly<Record<string, string>> = { now: 'now', day: 'today', week: 'this week', month: 'this month', year: 'this year' };
+const unitNames: Readonly<Record<string, string>> = { now: 'now', day: 'today', week: 'this week', month: 'this month', quarter: 'this quarter', year: 'this year' };
 const weekdayNames = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

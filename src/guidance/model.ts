@@ -73,7 +73,7 @@ function systemPrompt(connector: ConnectorDefinition): string {
     `Item kinds: ${connector.kinds.map((kind) => kind.name).join(', ')}.`,
     `Fields of item metadata:\n${fields}`,
     'Conditions compare values ignoring case; {"me": true} stands for the user. Dates are {"at": "YYYY-MM-DD"} or relative:',
-    '{"anchor": "now|day|week|month|year", "shift": -1, "unit": "day|week|month|year|hour|minute"} (week starts on Monday).',
+    '{"anchor": "now|day|week|month|quarter|year", "shift": -1, "unit": "day|week|month|year|hour|minute"} (week starts on Monday).',
     'Words that are not conditions go to "text" as terms (each term: any of its words must appear in the title or body).',
     `The JSON schema of the answer:\n${JSON.stringify(compiledQuerySchema)}`,
     `Today is ${new Date().toISOString().slice(0, 10)}.`,

@@ -12,14 +12,14 @@ const unit = Type.Enum(['minute', 'hour', 'day', 'week', 'month', 'year']);
 /**
  * A point in time. `{ at }` is absolute (a date alone is local midnight). An
  * anchor is relative to the moment of evaluation: `now` (to the minute), or the
- * start of the current day, week (Monday), month or year; `weekday` (1 = Monday)
+ * start of the current day, week (Monday), month, quarter or year; `weekday` (1 = Monday)
  * or `month` (1 = January) pick the start of the most recent such day or month,
  * the current one included; then `shift` units are added (negative: earlier).
  */
 export const dateExprSchema = Type.Union([
   Type.Object({ at: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}(T[\\d:.]+(Z|[+-]\\d{2}:\\d{2})?)?$' }) }, { additionalProperties: false }),
   Type.Object({
-    anchor: Type.Enum(['now', 'day', 'week', 'month', 'year']),
+    anchor: Type.Enum(['now', 'day', 'week', 'month', 'quarter', 'year']),
     weekday: Type.Optional(Type.Integer({ minimum: 1, maximum: 7 })),
     month: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
     shift: Type.Optional(Type.Integer({ minimum: -10_000, maximum: 10_000 })),
