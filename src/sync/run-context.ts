@@ -8,8 +8,8 @@ export interface RunContextOptions {
   connectionId: number;
   syncState: SyncStateStore;
   blobs: BlobStore;
-  /** The connector's declared fields: an item lacking one stores it as null (no value), so "without" finds it. */
-  fields: readonly string[];
+  /** Completes an item's metadata with the connector's declared fields (`declaredMetadata`). */
+  declared(metadata: Record<string, unknown>): Record<string, unknown>;
   credentials: SyncCredentials;
   baseUrl: string | undefined;
   cursor: SyncCursor | undefined;
@@ -45,11 +45,9 @@ export class RunContext implements SyncContext {
   /** Live items not yet seen by the listing begun in this run. */
   #unseen: Set<string> | undefined;
   #listingEnded = false;
-  readonly #noValues: Readonly<Record<string, null>>;
 
   constructor(options: RunContextOptions) {
     this.#options = options;
-    this.#noValues = Object.fromEntries(options.fields.map((field) => [field, null]));
     this.#credentials = options.credentials;
     this.baseUrl = options.baseUrl;
     this.cursor = options.cursor;
@@ -78,7 +76,7 @@ export class RunContext implements SyncContext {
   commit(page: PageCommit): void {
     this.signal.throwIfAborted();
     const { connectionId } = this.#options;
-    const items = (page.items ?? []).map((draft): ItemInput => ({ connectionId, ...draft, metadata: { ...this.#noValues, ...draft.metadata } }));
+    const items = (page.items ?? []).map((draft): ItemInput => ({ connectionId, ...draft, metadata: this.#options.declared(draft.metadata) }));
     const deleted = page.deleted ?? [];
     const itemsSynced = this.#itemsSynced + items.length + deleted.length;
     const total = page.total ?? this.#total;

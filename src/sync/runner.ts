@@ -3,6 +3,7 @@ import type { ConnectionRecord } from '../store/connections.ts';
 import type { Store } from '../store/index.ts';
 import type { RunSummary, SyncStateRecord, SyncStatus } from '../store/sync-state.ts';
 import type { ConnectorDefinition, ProviderFailure, SyncCredentials, SyncCursor, SyncDefinition } from './connector.ts';
+import { declaredMetadata } from './declared-metadata.ts';
 import { SyncFailure } from './failure.ts';
 import type { TokenBucket } from './rate-limiter.ts';
 import type { RetryPolicy } from './retry.ts';
@@ -74,7 +75,7 @@ export async function runSync(
       connectionId: id,
       syncState: store.syncState,
       blobs: store.blobs,
-      fields: Object.keys(connector.fields),
+      declared: declaredMetadata(connector),
       credentials,
       baseUrl: credentials.extra.baseUrl || undefined,
       cursor,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { type IntegrationType, connectorFor } from '../../connectors/index.ts';
+import { declaredMetadata } from '../../src/sync/declared-metadata.ts';
 import { setTimeout as delay } from 'node:timers/promises';
 import { type RunningAgent, startAgent } from '../../src/agent.ts';
 import type { Store } from '../../src/store/index.ts';
@@ -84,8 +85,7 @@ export function storedItems(store: Store, connectionId: number): ItemRecord[] {
 
 /** The store holds exactly the expected items, byte for byte, once each; a declared field an item lacks is stored as null. */
 export function assertStoreEquals(store: Store, connectionId: number, expected: readonly ItemDraft[]): void {
-  const integration = store.connections.findById(connectionId)!.integration as IntegrationType;
-  const noValues = Object.fromEntries(Object.keys(connectorFor(integration).fields).map((field) => [field, null]));
+  const declared = declaredMetadata(connectorFor(store.connections.findById(connectionId)!.integration as IntegrationType));
   const stored = storedItems(store, connectionId);
   const key = (item: { kind: string; externalId: string }) => `${item.kind} ${item.externalId}`;
   const byKey = new Map(stored.map((item) => [key(item), item]));
@@ -98,7 +98,7 @@ export function assertStoreEquals(store: Store, connectionId: number, expected: 
     assert.equal(got.title, want.title, `title of ${key(want)}`);
     assert.equal(got.fileName, want.fileName, `file name of ${key(want)}`);
     assert.equal(got.updatedAt, want.updatedAt, `updatedAt of ${key(want)}`);
-    assert.deepEqual(JSON.parse(got.metadata), JSON.parse(JSON.stringify({ ...noValues, ...want.metadata })), `metadata of ${key(want)}`);
+    assert.deepEqual(JSON.parse(got.metadata), JSON.parse(JSON.stringify(declared(want.metadata))), `metadata of ${key(want)}`);
     assert.equal(got.content?.toString(), want.content.toString(), `content of ${key(want)}`);
   }
 }

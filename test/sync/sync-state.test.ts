@@ -18,7 +18,7 @@ function setup() {
   const connection = store.connections.create({ externalId: 'conn_1', workspaceId: workspace.id, integration: 'github', scope: null, sealedCredentials: Buffer.from('-'), expiresAt: null });
   store.syncState.start(connection.id);
   const context = (cursor?: Record<string, string>) => new RunContext({
-    connectionId: connection.id, syncState: store.syncState, blobs: store.blobs, fields: [], credentials: { extra: {} }, baseUrl: undefined, cursor, full: true,
+    connectionId: connection.id, syncState: store.syncState, blobs: store.blobs, declared: (metadata) => metadata, credentials: { extra: {} }, baseUrl: undefined, cursor, full: true,
     signal: new AbortController().signal, log: () => {},
     call: { limiter: new TokenBucket(0, 1), classify: () => ({ kind: 'fatal', message: '' }), policy: { attempts: 1, baseMs: 1, maxMs: 1, maxWaitMs: 1 }, onRateLimited: () => {}, onRecovered: () => {} },
   });

@@ -1,5 +1,7 @@
+import { connectorFor } from '../../../connectors/index.ts';
 import { SmartFolderEngine } from '../../../src/guidance/engine.ts';
 import { openStore } from '../../../src/store/index.ts';
+import { declaredMetadata } from '../../../src/sync/declared-metadata.ts';
 import { gdrive } from './gdrive.ts';
 import { github } from './github.ts';
 import { gmail } from './gmail.ts';
@@ -39,10 +41,12 @@ export function runEvaluation(set: 'main' | 'held-out' = 'main'): CaseResult[] {
       sealedCredentials: Buffer.from('unused'), expiresAt: null,
     });
     store.connections.setAccount(connection.id, suite.account);
+    // As the sync engine writes items: every declared field present.
+    const declared = declaredMetadata(connectorFor(suite.integration));
     for (const item of suite.items) {
       store.items.upsert({
         connectionId: connection.id, kind: item.kind, externalId: item.id, title: item.title, fileName: `${item.id}.md`,
-        body: item.body ?? '', metadata: item.meta, content: null, createdAt: item.created ?? item.at, updatedAt: item.at,
+        body: item.body ?? '', metadata: declared(item.meta), content: null, createdAt: item.created ?? item.at, updatedAt: item.at,
       });
     }
     for (const evalCase of set === 'main' ? suite.cases : heldOut[suite.integration]) {
