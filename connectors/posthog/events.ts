@@ -14,7 +14,7 @@ export interface EventRow {
   properties: Record<string, unknown>;
 }
 
-/** One (event, day) of `groupsQuery`: how many events, and the newest (the group's version). */
+/** One (event, day) of `groupsQuery`: how many events, and the newest; together, the group's version. */
 export interface GroupSummary {
   event: string;
   day: string;
@@ -29,6 +29,19 @@ export interface EventGroup {
   /** Events PostHog counted; more than `rows` when the file is capped. */
   total: number;
   rows: EventRow[];
+  /** The newest event's time (ms) of every row read, past the rows listed when the file is capped; else the newest row's. */
+  newest?: number;
+}
+
+/**
+ * A day file's version (its `updatedAt`): the newest event's time plus a
+ * millisecond per event. Every event that arrives raises the count, so the
+ * version grows even for a late event, older than the day's newest, which
+ * leaves the newest time as it was. The file's time stays within a second of
+ * its newest event per 1,000 events.
+ */
+export function groupVersion(newest: number, events: number): number {
+  return newest + events;
 }
 
 /** Result rows as objects by column name; PostHog sends rows as arrays in `columns` order. */

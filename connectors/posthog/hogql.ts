@@ -1,9 +1,10 @@
 /**
  * The HogQL the connector sends to `POST /api/projects/:id/query/`. Events are
  * synced as one file per event name per day: `groupsQuery` names every
- * (event, day) of the window with its count and newest timestamp (the group's
- * version), `rowsQuery` reads the rows of one day's changed groups, and
- * `groupQuery` is the query a file shows: the one that reproduces its rows.
+ * (event, day) of the window with its count and newest timestamp (together
+ * the group's version), `rowsQuery` reads the rows of one day's changed
+ * groups, and `groupQuery` is the query a file shows: the one that reproduces
+ * its rows.
  * Days are `toDate(timestamp)`, in the project's time zone as PostHog applies it.
  */
 

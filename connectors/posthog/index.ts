@@ -27,7 +27,7 @@ export const posthog = {
     // query endpoint 120 an hour): 0.3 a second stays under the hourly budget; an idle run costs 5 requests, one a query.
     rateLimit: { perSecond: 0.3, burst: 30 },
     baseUrlOption: 'the API host (default https://us.posthog.com; https://eu.posthog.com, or a self-hosted instance)',
-    cursor: 'insights by last_modified_at (date_from), HogQL groups of events per name and day by their newest timestamp',
+    cursor: 'insights by last_modified_at (date_from), HogQL groups of events per name and day by their newest timestamp and count',
     load: () => import('./sync.ts').then((module) => module.runtime),
   },
 } as const satisfies ConnectorDefinition;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fixtureDataset } from './fake/dataset.ts';
+import { groupVersion } from './events.ts';
 import { expectedItems } from './fake/expected.ts';
 import { PostHogFake } from './fake/server.ts';
 import { posthog } from './index.ts';
@@ -39,7 +40,7 @@ describe('posthog map', () => {
     assert.equal(versionOf('dashboard', dashboard), Date.parse(dashboard.created_at));
   });
 
-  it('maps a day of one event to a file filterable by event, persons and its first and last times', () => {
+  it('maps a day of one event to a file filterable by event, persons, its first time and its version', () => {
     const rows = [
       { uuid: 'b', event: 'signed_up', timestamp: '2026-11-20T08:00:00.000000Z', distinct_id: 'd1', person_email: 'ana@northwind.io', properties: { plan: 'free' } },
       { uuid: 'c', event: 'signed_up', timestamp: '2026-11-20T17:45:00.000000Z', distinct_id: 'anon-7', person_email: null, properties: { plan: 'free' } },
@@ -48,10 +49,16 @@ describe('posthog map', () => {
     assert.deepEqual(item, {
       kind: 'event', externalId: '2026-11-20/signed_up', title: 'signed_up on 2026-11-20', fileName: '2026-11-20_signed-up.md',
       metadata: { event: 'signed_up', person: ['ana@northwind.io', 'anon-7'] },
-      createdAt: Date.parse('2026-11-20T08:00:00Z'), updatedAt: Date.parse('2026-11-20T17:45:00Z'),
+      createdAt: Date.parse('2026-11-20T08:00:00Z'), updatedAt: Date.parse('2026-11-20T17:45:00Z') + 2,
     });
     assert.match(body, /^signed up \(signed_up\) events on 2026-11-20/);
     assert.ok(content.toString().startsWith('---\nevent: signed_up\n'));
+  });
+
+  it('versions a capped day by the newest of every row read, not of the rows it lists', () => {
+    const rows = [{ uuid: 'a', event: '$pageview', timestamp: '2026-11-20T08:00:00.000000Z', distinct_id: 'd1', person_email: null, properties: {} }];
+    const capped = mapGroup({ event: '$pageview', day: '2026-11-20', total: 12_000, rows, newest: Date.parse('2026-11-20T23:00:00Z') });
+    assert.equal(capped.updatedAt, groupVersion(Date.parse('2026-11-20T23:00:00Z'), 12_000));
   });
 
   it('treats an object marked deleted as gone', () => {

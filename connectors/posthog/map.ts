@@ -1,7 +1,7 @@
 import type { RenderedItem } from '../../src/sync/connector.ts';
 import { fileNameOf } from '../../src/sync/render.ts';
 import { describeCriteria, describeQuery, describeRelease, insightType } from './definitions.ts';
-import { type EventGroup, groupCsv, renderGroup, uniquePersons } from './events.ts';
+import { type EventGroup, groupCsv, groupVersion, renderGroup, uniquePersons } from './events.ts';
 import { type Site, insightName, personOf, renderCohort, renderDashboard, renderFlag, renderInsight } from './render.ts';
 import type { Cohort, Dashboard, FeatureFlag, Insight } from './types.ts';
 
@@ -78,9 +78,14 @@ export function mapObject(kind: ObjectKind, object: PostHogObject, site: Site): 
 /** An event name as words, for search: `signed_up` → `signed up`, `$pageview` → `pageview`. */
 const words = (event: string) => event.replace(/^\$/, '').replace(/[_$.-]+/g, ' ').trim();
 
-/** A day's events of one name → one file, `<day>_<event>.md`, filterable by event, persons and its times. */
+/**
+ * A day's events of one name → one file, `<day>_<event>.md`, filterable by
+ * event, persons and its times: created at its first event, updated at its
+ * version (`groupVersion`, its newest event and count).
+ */
 export function mapGroup(group: EventGroup): RenderedItem {
   const times = group.rows.map((row) => Date.parse(row.timestamp));
+  const newest = group.newest ?? Math.max(...times);
   const persons = uniquePersons(group.rows);
   return {
     kind: 'event', externalId: `${group.day}/${group.event}`, title: `${group.event} on ${group.day}`,
@@ -89,6 +94,6 @@ export function mapGroup(group: EventGroup): RenderedItem {
     metadata: { event: group.event, person: persons.slice(0, maxPersons) },
     content: renderGroup(group),
     createdAt: Math.min(...times),
-    updatedAt: Math.max(...times),
+    updatedAt: groupVersion(newest, group.total),
   };
 }

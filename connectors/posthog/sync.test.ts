@@ -61,6 +61,20 @@ describe('posthog sync against the fake', () => {
     storeHolds(store, connectionId, fake);
   });
 
+  it('reads a day again when an event arrives late, older than the day\'s newest, and only that day', async () => {
+    const signups = fake.events().filter((event) => event.event === 'signed_up');
+    const day = signups.at(-1)!.timestamp.slice(0, 10);
+    const earlier = signups.filter((event) => event.timestamp.slice(0, 10) === day);
+    assert.ok(earlier.length > 1, 'the day has signups around the late one');
+    const uuid = fake.addLateEvent('signed_up', Date.parse(earlier[0]!.timestamp) + 1, { plan: 'pro', source: 'ios app, offline' });
+    const { summary, routes } = await sync();
+    assert.deepEqual(summary, { added: 0, updated: 1, unchanged: 0, deleted: 0 });
+    assert.deepEqual(routes, ['insights.list', 'dashboards.list', 'feature_flags.list', 'cohorts.list', 'query.groups', 'query.rows']);
+    assert.match(store.items.find(connectionId, 'event', `${day}/signed_up`)!.content!.toString(), new RegExp(uuid));
+    storeHolds(store, connectionId, fake);
+    assert.deepEqual((await sync()).routes, ['insights.list', 'dashboards.list', 'feature_flags.list', 'cohorts.list', 'query.groups'], 'the file\'s new version holds');
+  });
+
   it('sees a deleted insight at the next listing, without reading rows again', async () => {
     const [insight] = fake.live().insights;
     fake.deleteInsight(insight!.id);
@@ -102,6 +116,23 @@ describe('posthog sync against the fake', () => {
       storeHolds(store, id, busy);
     } finally {
       await busy.close();
+    }
+  });
+
+  it('keeps a capped day\'s version: the next run reads none of its rows again', async () => {
+    const capped = new PostHogFake(generateDataset({ events: 10, days: 1, seed: 5 }));
+    capped.addEvents('$pageview', 10_050);
+    await capped.listen();
+    try {
+      const id = runs.connection();
+      const extra = { baseUrl: capped.url, projectId: String(capped.projectId), eventWindowDays: '0' };
+      assert.equal((await runs.run(id, { apiKey: fakeApiKey, extra })).state.status, 'ok');
+      assert.match(store.items.find(id, 'event', `${capped.events().at(-1)!.timestamp.slice(0, 10)}/$pageview`)!.content!.toString(), /^rows: 10000$/m);
+      capped.clearLog();
+      await runs.run(id, { apiKey: fakeApiKey, extra });
+      assert.equal(capped.count('query.rows'), 0);
+    } finally {
+      await capped.close();
     }
   });
 

@@ -1,7 +1,7 @@
 import type { ConnectorRuntime, ItemDraft, ItemKey, SyncContext } from '../../src/sync/connector.ts';
 import { PostHogClient, PostHogError, classify } from './client.ts';
 import { type PostHogCursor, cursorOf, snapshot } from './cursor.ts';
-import { type EventRow, type GroupSummary, groupsOf, rowsOf } from './events.ts';
+import { type EventRow, type GroupSummary, groupVersion, groupsOf, rowsOf } from './events.ts';
 import { groupsQuery, maxRowsPerFile, rowsPageSize, rowsQuery, windowStart } from './hogql.ts';
 import { type ObjectKind, type PostHogObject, isGone, mapGroup, mapObject, objectKinds, versionOf } from './map.ts';
 import type { Site } from './render.ts';
@@ -113,12 +113,16 @@ function windowDays(extra: Readonly<Record<string, string>>): number {
   return Number.isFinite(days) && days >= 0 ? days : defaultWindowDays;
 }
 
-/** Event groups of the window whose newest event the store lacks, read day by day, newest day first. */
+/**
+ * Event groups of the window whose version (newest event and count) the store
+ * lacks, read day by day, newest day first. Every run aggregates the whole
+ * window in one query, so an event arriving late on any of its days is seen.
+ */
 async function events(run: Run): Promise<void> {
   const { ctx, client, site } = run;
   const since = windowStart(windowDays(ctx.credentials.extra), Date.now());
   const groups = groupsOf(await client.query(site.projectId, groupsQuery(since)));
-  const wanted = ctx.check('event', groups.map((group) => ({ externalId: `${group.day}/${group.event}`, updatedAt: Date.parse(group.lastSeen) })));
+  const wanted = ctx.check('event', groups.map((group) => ({ externalId: `${group.day}/${group.event}`, updatedAt: groupVersion(Date.parse(group.lastSeen), group.events) })));
   const days = new Map<string, GroupSummary[]>();
   for (const group of groups) {
     if (!wanted.has(`${group.day}/${group.event}`)) continue;
@@ -137,11 +141,12 @@ async function readDay(run: Run, day: string, summaries: readonly GroupSummary[]
   const counted = new Map(summaries.map((summary) => [summary.event, summary.events]));
   const rows = new Map<string, EventRow[]>();
   const seen = new Map<string, number>();
+  const newest = new Map<string, number>();
   const uuids = new Set<string>();
   const done = new Set<string>();
   const finish = (events: readonly string[]) => events.filter((event) => !done.has(event) && rows.has(event)).map((event) => {
     done.add(event);
-    return mapGroup({ event, day, total: Math.max(counted.get(event) ?? 0, seen.get(event) ?? 0), rows: rows.get(event)! });
+    return mapGroup({ event, day, total: Math.max(counted.get(event) ?? 0, seen.get(event) ?? 0), rows: rows.get(event)!, newest: newest.get(event) });
   });
   for (let offset = 0; ;) {
     const page = rowsOf(await run.client.query(run.site.projectId, rowsQuery(day, [...counted.keys()], offset)));
@@ -150,6 +155,7 @@ async function readDay(run: Run, day: string, summaries: readonly GroupSummary[]
       if (uuids.has(row.uuid)) continue;
       uuids.add(row.uuid);
       seen.set(row.event, (seen.get(row.event) ?? 0) + 1);
+      newest.set(row.event, Math.max(newest.get(row.event) ?? 0, Date.parse(row.timestamp)));
       const kept = rows.get(row.event) ?? [];
       if (kept.length < maxRowsPerFile) kept.push(row);
       rows.set(row.event, kept);

@@ -25,14 +25,14 @@ describe('airstore demo', () => {
   });
 
   it('says the data is sample data and lists its smart folders with their guidance', () => {
-    assert.match(demo.output(), /^SAMPLE DATA: made-up .* local fakes of GitHub, Linear, Slack, Gmail and Google Drive$/m);
+    assert.match(demo.output(), /^SAMPLE DATA: made-up .* local fakes of GitHub, Linear, Slack, Gmail, Google Drive, Notion and PostHog$/m);
     assert.match(demo.output(), /^ {2}\/github\/open-prs +\d+ files {2}"open pull requests that need review"$/m);
   });
 
   it('mounts the synced sample data: ls lists files, cat reads them', async () => {
     const listed = await sh(`ls ${mountPoint}/*/*`);
     assert.equal(listed.code, 0, listed.stderr);
-    for (const integration of ['github', 'linear', 'slack', 'gmail', 'gdrive']) {
+    for (const integration of ['github', 'linear', 'slack', 'gmail', 'gdrive', 'notion', 'posthog']) {
       assert.match(listed.stdout, new RegExp(`^${mountPoint}/${integration}/[\\w-]+:\\n.+\\.(md|json|txt|csv|eml)$`, 'm'), integration);
     }
     const first = (await sh(`ls -d ${mountPoint}/github/open-prs/* | head -1`)).stdout.trim();

@@ -24,7 +24,8 @@ export interface NotionDataset {
 export const fakeToken = 'ntn_fake4827461928374fKd8sJ2mQ9xLp0RtY6uVbN3cZaW';
 
 const users = people.map((member) => person(member.name, member.email));
-const end = Date.parse('2026-11-20T12:00:00.000Z');
+/** Where generated data ends, unless told otherwise: a fixed date keeps tests and fixtures stable. */
+export const defaultEnd = Date.parse('2026-11-20T12:00:00.000Z');
 const day = 86_400_000;
 /** Notion's times are whole minutes. */
 const iso = (ms: number) => new Date(Math.floor(ms / 60_000) * 60_000).toISOString();
@@ -51,13 +52,13 @@ function page(id: string, title: string, parent: PageObjectResponse['parent'], c
   };
 }
 
-function tasksSource(): DataSourceObjectResponse {
+function tasksSource(founded: number): DataSourceObjectResponse {
   // A column's configuration; the fake serves it as it is, so its exact option shapes are not checked here.
   const config = (id: string, name: string, type: string, value: object = {}) => ({ id, name, description: null, type, [type]: value }) as unknown as DataSourceObjectResponse['properties'][string];
   return {
     object: 'data_source', id: dataSourceId, title: [text('Tasks')], description: [text('Everything the team is working on')],
     parent: { type: 'database_id', database_id: databaseId }, database_parent: { type: 'page_id', page_id: notionId('page:wiki') },
-    is_inline: false, in_trash: false, archived: false, created_time: iso(end - 500 * day), last_edited_time: iso(end - 500 * day),
+    is_inline: false, in_trash: false, archived: false, created_time: iso(founded), last_edited_time: iso(founded),
     created_by: userRef(users[0]!), last_edited_by: userRef(users[0]!), icon: null, cover: null, url: pageUrl(databaseId, 'Tasks'), public_url: null,
     properties: {
       Name: config('title', 'Name', 'title'),
@@ -94,20 +95,24 @@ function taskProperties(random: SeededRandom, title: string, number: number, cre
  * sections, a Tasks database (Status, Tags, Assignee, Due, Priority…) under
  * the wiki, meeting notes, specs and wiki pages nested up to a few levels.
  * Pages' blocks are built again from their id whenever asked for, so 50,000
- * pages cost only their page objects.
+ * pages cost only their page objects. Pages are created over the `days`
+ * (default 400) before `end`, the sections and the database 100 days earlier.
  */
-export function generateDataset(options: { pages: number; seed?: number }): NotionDataset {
+export function generateDataset(options: { pages: number; seed?: number; end?: number; days?: number }): NotionDataset {
   const random = new SeededRandom(options.seed ?? 1);
+  const end = options.end ?? defaultEnd;
+  const days = options.days ?? 400;
+  const founded = end - (days + 100) * day;
   const shapes = new Map<string, Shape>();
   const pages: PageObjectResponse[] = sections.map(([key, title]) => {
     shapes.set(notionId(`page:${key}`), 'section');
-    return page(notionId(`page:${key}`), title, { type: 'workspace', workspace: true }, end - 500 * day, end - 500 * day, users[0]!, users[0]!, { title: titleProperty(title) });
+    return page(notionId(`page:${key}`), title, { type: 'workspace', workspace: true }, founded, founded, users[0]!, users[0]!, { title: titleProperty(title) });
   });
   const within = { wiki: [notionId('page:wiki')], meetings: [notionId('page:meetings')], specs: [notionId('page:specs')] };
   const seed = options.seed ?? 1;
   for (let index = 0, tasks = 0; index < options.pages - sections.length; index++) {
     const id = notionId(`page:${seed}:${index}`);
-    const created = end - random.next() * 400 * day;
+    const created = end - random.next() * days * day;
     const edited = created + random.next() * (end - created);
     const author = random.pick(users);
     const editor = random.chance(0.6) ? author : random.pick(users);
@@ -135,7 +140,7 @@ export function generateDataset(options: { pages: number; seed?: number }): Noti
     contentOf(shapes.get(entry.id)!, entry.id, entry.created_time.slice(0, 10)), { pageId: entry.id, time: entry.created_time, userId: entry.created_by.id },
   );
   return {
-    token: fakeToken, bot, users: [...users, bot], pages, dataSources: [tasksSource()],
+    token: fakeToken, bot, users: [...users, bot], pages, dataSources: [tasksSource(founded)],
     children(id) {
       const owner = byPrefix.get(pageOfBlock(id));
       if (!owner || !shapes.has(owner.id)) return [];

@@ -79,12 +79,15 @@ export class PostHogFake extends FakeProvider {
 
   /** New events now (one second apart), from the first persons; returns their uuids. */
   addEvents(event: string, count: number, properties: Record<string, unknown> = {}): string[] {
-    return Array.from({ length: count }, (_, i) => {
-      const ms = Date.parse(this.#tick());
-      const record = { uuid: uuid7(ms, `added:${ms}:${i}`), event, distinct_id: this.#data.persons[i % this.#data.persons.length]!.distinct_id, timestamp: micros(ms), properties };
-      this.#data.events.push(record);
-      return record.uuid;
-    });
+    return Array.from({ length: count }, (_, i) => this.#ingest(event, Date.parse(this.#tick()), i, properties));
+  }
+
+  /**
+   * An event arriving now with an older time (`at`), as from a client that was
+   * offline: it lands in a day already synced, maybe before that day's newest.
+   */
+  addLateEvent(event: string, at: number, properties: Record<string, unknown> = {}): string {
+    return this.#ingest(event, at, this.#data.events.length, properties);
   }
 
   protected override routes(): readonly FakeRoute[] {
@@ -182,6 +185,12 @@ export class PostHogFake extends FakeProvider {
     const found = objects.find((object) => object.id === id);
     if (!found) throw new Error(`no object ${id} in the fake`);
     return found;
+  }
+
+  #ingest(event: string, ms: number, i: number, properties: Record<string, unknown>): string {
+    const record = { uuid: uuid7(ms, `added:${ms}:${i}`), event, distinct_id: this.#data.persons[i % this.#data.persons.length]!.distinct_id, timestamp: micros(ms), properties };
+    this.#data.events.push(record);
+    return record.uuid;
   }
 
   #tick(): string {
