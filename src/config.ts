@@ -5,6 +5,12 @@ export const defaultHost = '127.0.0.1';
 export const defaultPort = 1994;
 export const apiPrefix = '/api/v1';
 
+/** A server address as users write it (`http://hub:1994`) → the API's base URL; a URL with a path is kept as given. */
+export function apiUrlOf(server: string): string {
+  const url = new URL(server);
+  return url.pathname === '/' ? `${url.origin}${apiPrefix}` : server.replace(/\/+$/, '');
+}
+
 /** The data directory: `AIRSTORE_HOME`, else `$XDG_DATA_HOME/airstore`, else `~/.local/share/airstore`. */
 export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.AIRSTORE_HOME) return env.AIRSTORE_HOME;

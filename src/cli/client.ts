@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { readAgentInfo } from '../agent.ts';
-import { dataFiles, defaultHost, defaultPort, apiPrefix, resolveDataDir } from '../config.ts';
+import { apiPrefix, apiUrlOf, dataFiles, defaultHost, defaultPort, resolveDataDir } from '../config.ts';
 import { AirstoreError } from '../errors.ts';
 import Airstore from '../sdk/index.ts';
 
@@ -16,7 +16,8 @@ export interface ClientOptions {
  */
 export function agentClient(options: ClientOptions, env: NodeJS.ProcessEnv = process.env): Airstore {
   const dataDir = resolveDataDir(env);
-  const baseURL = options.server || env.AIRSTORE_BASE_URL || readAgentInfo(dataDir)?.apiUrl || `http://${defaultHost}:${defaultPort}${apiPrefix}`;
+  const server = options.server || env.AIRSTORE_BASE_URL;
+  const baseURL = server ? apiUrlOf(server) : readAgentInfo(dataDir)?.apiUrl || `http://${defaultHost}:${defaultPort}${apiPrefix}`;
   const apiKey = env.AIRSTORE_API_KEY || env.AIRSTORE_ADMIN_KEY || readAdminKeyFile(dataDir);
   if (!apiKey) throw new AirstoreError('no_api_key', dataFiles(dataDir).adminKey);
   return new Airstore({ apiKey, baseURL, maxRetries: 1, timeout: 30_000 });

@@ -126,6 +126,10 @@ describe('airstore CLI', () => {
     assert.equal(invalid.code, 7);
     assert.match(invalid.stderr, /^airstore: invalid filter for github: unknown field "colour";.* \(invalid_filter\)\n$/);
 
+    const bareServer = await airstore(['--json', 'workspace', 'list', '--server', new URL(agent.apiUrl).origin], { env });
+    assert.equal(bareServer.code, 0, `a server given without /api/v1 is its API's origin: ${bareServer.stderr}`);
+    assert.ok(JSON.parse(bareServer.stdout).some((w: { name: string }) => w.name === 'twice'));
+
     const unreachable = await airstore(['workspace', 'list', '--server', 'http://127.0.0.1:9/api/v1'], { env });
     assert.equal(unreachable.code, 3);
     assert.match(unreachable.stderr, /cannot reach/);
