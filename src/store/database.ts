@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AirstoreError } from '../errors.ts';
 import { derivedShape, migrations } from './migrations.ts';
@@ -15,7 +15,13 @@ export const schemaVersion = migrations.at(-1)?.version ?? 0;
  * refused rather than half-understood.
  */
 export function openDatabase(path: string): SqliteDatabase {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  if (path !== ':memory:') {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    // Synced mail and documents are in it: private to the user, whatever the umask. SQLite gives
+    // the WAL and shared-memory files the database file's mode.
+    closeSync(openSync(path, 'a', 0o600));
+    chmodSync(path, 0o600);
+  }
   const db = new Database(path);
   try {
     // One agent owns the file (the CLI and mounts go through its API). Exclusive locking

@@ -80,8 +80,8 @@ describe('credentials at rest and in replies', () => {
     for (const value of Object.values(secrets)) assert.ok(!agent.output().includes(value));
   });
 
-  it('keeps its key files readable by the owner only', () => {
-    for (const name of ['admin.key', 'secret.key']) {
+  it('keeps its key files and its database readable by the owner only', () => {
+    for (const name of ['admin.key', 'secret.key', 'airstore.db', 'airstore.db-wal']) {
       assert.equal(statSync(join(agent.dataDir, name)).mode & 0o777, 0o600, name);
     }
     assert.equal(statSync(agent.dataDir).mode & 0o077, 0, 'the data directory is private');
