@@ -25,7 +25,7 @@ export function guide(facts: GuideFacts): string {
   const [first] = workspace.folders;
   const lines = [
     '',
-    `SAMPLE DATA: made-up people, issues, messages, mail and files, served by local fakes of ${displayNames(facts.integrations)}`,
+    `SAMPLE DATA: made-up people, issues, messages, mail, files, pages and product events, served by local fakes of ${displayNames(facts.integrations)}`,
     'on 127.0.0.1. Nothing here comes from or goes to a real account.',
     '',
     `mounted workspace ${workspace.name} (${workspace.workspaceId}) at ${mountPoint}`,
