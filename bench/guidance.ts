@@ -130,7 +130,7 @@ try {
   for (const guidance of guidances) {
     const folder = store.smartFolders.create({
       externalId: `sq_bench${++sequence}`, workspaceId: workspace.id, integration: 'github', name: guidance, slug: `bench-${sequence}`,
-      guidance, filter: null, outputFormat: 'folder', fileExt: null,
+      guidance, filter: null,
     });
     const compiled = compileGuidance(guidance, { connector, lexicon });
     const compile = time(() => compileGuidance(guidance, { connector, lexicon }));

@@ -58,8 +58,6 @@ export function presentSmartFolder(folder: SmartFolderRecord, workspaceId: strin
     path: smartFolderPath(folder),
     guidance: folder.guidance,
     filter: folder.filter === null ? null : JSON.parse(folder.filter),
-    output_format: folder.outputFormat,
-    file_ext: folder.fileExt,
     created_at: iso(folder.createdAt),
     updated_at: iso(folder.updatedAt),
   };

@@ -60,8 +60,6 @@ export const smartFolderSchema = Type.Object({
   path: Type.String(),
   guidance: nullableString,
   filter: Type.Union([filterSchema, Type.Null()]),
-  output_format: Type.String(),
-  file_ext: nullableString,
   created_at: timestamp,
   updated_at: timestamp,
 });

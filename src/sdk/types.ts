@@ -2,8 +2,6 @@
 
 export type IntegrationType = 'gmail' | 'gdrive' | 'github' | 'notion' | 'linear' | 'slack' | 'posthog';
 
-export type OutputFormat = 'folder' | 'file';
-
 export type FilterValue = string | number | boolean | string[];
 
 /** Field → value, checked by the agent against the fields the integration declares. */
@@ -61,8 +59,6 @@ export interface SmartFolder {
   path: string;
   guidance: string | null;
   filter: SmartFolderFilter | null;
-  output_format: OutputFormat;
-  file_ext: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -126,8 +122,6 @@ export interface SmartFolderUpdateParams {
   name?: string;
   guidance?: string;
   filter?: SmartFolderFilter;
-  outputFormat?: OutputFormat;
-  fileExt?: string | null;
 }
 
 /** Exactly one of `guidance` and `filter`. */
@@ -215,6 +209,7 @@ export interface FsTreeParams {
 
 export interface FsSearchParams {
   q: string;
+  /** Most files to answer, 1–500 (default 50); an item in two smart folders is two files. */
   limit?: number;
 }
 

@@ -6,7 +6,7 @@ import { type SmartFolderFilter, validateFilter } from '../guidance/filter.ts';
 import { newExternalId } from '../ids.ts';
 import { slugify } from '../slug.ts';
 import type { Store } from '../store/index.ts';
-import type { OutputFormat, SmartFolderDefinition, SmartFolderRecord } from '../store/smart-folders.ts';
+import type { SmartFolderDefinition, SmartFolderRecord } from '../store/smart-folders.ts';
 import type { Workspace } from '../store/workspaces.ts';
 import { type Principal, resolveWorkspace } from './access.ts';
 
@@ -14,8 +14,6 @@ export interface SmartFolderChanges {
   name?: string;
   guidance?: string;
   filter?: SmartFolderFilter;
-  outputFormat?: OutputFormat;
-  fileExt?: string | null;
 }
 
 export interface NewSmartFolderRequest extends SmartFolderChanges {
@@ -45,7 +43,7 @@ export class SmartFolderService {
       throw new AirstoreError('invalid_request', 'a smart folder needs either "guidance" or "filter"');
     }
     const definition = this.#define(input.integration, {
-      name: input.name, slug: '', guidance: null, filter: null, outputFormat: 'folder', fileExt: null,
+      name: input.name, slug: '', guidance: null, filter: null,
     }, input);
     this.#assertFree(workspace, input.integration, definition.slug);
     const folder = this.#store.smartFolders.create({
@@ -112,14 +110,7 @@ export class SmartFolderService {
       filter = JSON.stringify(validateFilter(connectorFor(integration), changes.filter));
       guidance = null;
     }
-    return {
-      name,
-      slug,
-      guidance,
-      filter,
-      outputFormat: changes.outputFormat ?? current.outputFormat,
-      fileExt: changes.fileExt === undefined ? current.fileExt : changes.fileExt,
-    };
+    return { name, slug, guidance, filter };
   }
 
   #assertFree(workspace: Workspace, integration: string, slug: string): void {

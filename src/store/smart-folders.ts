@@ -1,8 +1,6 @@
 import type { ChangeCounter } from './changes.ts';
 import type { SqliteDatabase, Statement } from './database.ts';
 
-export type OutputFormat = 'folder' | 'file';
-
 export interface SmartFolderRecord {
   id: number;
   externalId: string;
@@ -15,18 +13,16 @@ export interface SmartFolderRecord {
   guidance: string | null;
   /** JSON text of an explicit filter. */
   filter: string | null;
-  outputFormat: OutputFormat;
-  fileExt: string | null;
   createdAt: number;
   updatedAt: number;
 }
 
-export type SmartFolderDefinition = Pick<SmartFolderRecord, 'name' | 'slug' | 'guidance' | 'filter' | 'outputFormat' | 'fileExt'>;
+export type SmartFolderDefinition = Pick<SmartFolderRecord, 'name' | 'slug' | 'guidance' | 'filter'>;
 
 const columns = `id, external_id AS externalId, workspace_id AS workspaceId, integration, name, slug, guidance, filter,
-  output_format AS outputFormat, file_ext AS fileExt, created_at AS createdAt, updated_at AS updatedAt`;
+  created_at AS createdAt, updated_at AS updatedAt`;
 
-type DefinitionParams = [string, string, string | null, string | null, OutputFormat, string | null];
+type DefinitionParams = [string, string, string | null, string | null];
 
 export class SmartFolderStore {
   readonly #insert: Statement<[string, number, string, ...DefinitionParams, number, number]>;
@@ -41,10 +37,10 @@ export class SmartFolderStore {
   constructor(db: SqliteDatabase, changes: ChangeCounter) {
     this.#changes = changes;
     this.#insert = db.prepare(`INSERT INTO smart_folders
-      (external_id, workspace_id, integration, name, slug, guidance, filter, output_format, file_ext, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      (external_id, workspace_id, integration, name, slug, guidance, filter, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.#update = db.prepare(`UPDATE smart_folders
-      SET name = ?, slug = ?, guidance = ?, filter = ?, output_format = ?, file_ext = ?, updated_at = ? WHERE id = ?`);
+      SET name = ?, slug = ?, guidance = ?, filter = ?, updated_at = ? WHERE id = ?`);
     this.#byExternalId = db.prepare(`SELECT ${columns} FROM smart_folders WHERE workspace_id = ? AND external_id = ?`);
     this.#byId = db.prepare(`SELECT ${columns} FROM smart_folders WHERE id = ?`);
     this.#bySlug = db.prepare(`SELECT ${columns} FROM smart_folders WHERE workspace_id = ? AND integration = ? AND slug = ?`);
@@ -58,7 +54,7 @@ export class SmartFolderStore {
   ): SmartFolderRecord {
     const { lastInsertRowid } = this.#insert.run(
       input.externalId, input.workspaceId, input.integration,
-      input.name, input.slug, input.guidance, input.filter, input.outputFormat, input.fileExt, now, now,
+      input.name, input.slug, input.guidance, input.filter, now, now,
     );
     this.#changes.bump();
     return { id: Number(lastInsertRowid), ...input, createdAt: now, updatedAt: now };
@@ -66,7 +62,7 @@ export class SmartFolderStore {
 
   update(folder: SmartFolderRecord, definition: SmartFolderDefinition, now = Date.now()): SmartFolderRecord {
     this.#update.run(
-      definition.name, definition.slug, definition.guidance, definition.filter, definition.outputFormat, definition.fileExt, now, folder.id,
+      definition.name, definition.slug, definition.guidance, definition.filter, now, folder.id,
     );
     this.#changes.bump();
     return { ...folder, ...definition, updatedAt: now };

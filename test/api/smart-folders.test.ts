@@ -24,7 +24,6 @@ describe('smart folders', () => {
     assert.equal(reply.body.path, '/github/open-prs');
     assert.equal(reply.body.guidance, 'open pull requests that need review');
     assert.equal(reply.body.filter, null);
-    assert.equal(reply.body.output_format, 'folder');
     assert.equal(reply.body.workspace_id, workspace);
   });
 
@@ -49,6 +48,19 @@ describe('smart folders', () => {
       assert.equal(reply.body.error.code, 'invalid_filter');
       assert.match(reply.body.error.message, message);
     }
+  });
+
+  it('refuses the retired outputFormat and fileExt fields as unknown', async () => {
+    const created = await create({ integration: 'github', name: 'Aggregated', guidance: 'open issues', outputFormat: 'file' });
+    assert.equal(created.status, 400);
+    assert.equal(created.body.error.code, 'invalid_request');
+    assert.match(created.body.error.message, /body\.outputFormat is not a known field/);
+    const folder = (await create({ integration: 'github', name: 'Issues', guidance: 'open issues' })).body;
+    assert.equal('output_format' in folder || 'file_ext' in folder, false, 'the reply no longer carries them');
+    const updated = await call(agent, 'PATCH', path(`/${folder.external_id}`), { key: agent.adminKey, body: { fileExt: '.md' } });
+    assert.equal(updated.status, 400);
+    assert.equal(updated.body.error.code, 'invalid_request');
+    assert.match(updated.body.error.message, /body\.fileExt is not a known field/);
   });
 
   it('refuses both guidance and filter at once', async () => {

@@ -29,7 +29,7 @@ describe('smart-folder engine', () => {
   };
   const folder = (integration: string, definition: { guidance?: string; filter?: object }): SmartFolderRecord => store.smartFolders.create({
     externalId: `sq_${++sequence}`, workspaceId: workspace.id, integration, name: `folder ${sequence}`, slug: `folder-${sequence}`,
-    guidance: definition.guidance ?? null, filter: definition.filter ? JSON.stringify(definition.filter) : null, outputFormat: 'folder', fileExt: null,
+    guidance: definition.guidance ?? null, filter: definition.filter ? JSON.stringify(definition.filter) : null,
   }, now);
   const members = (target: SmartFolderRecord) => store.folderItems.items(target.id).map((item) => item.externalId).sort();
 

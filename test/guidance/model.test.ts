@@ -48,7 +48,7 @@ describe('optional model (AIRSTORE_LLM_URL)', () => {
 
   const folder = (guidance: string) => store.smartFolders.create({
     externalId: `sq_m${++sequence}`, workspaceId: github.workspaceId, integration: 'github', name: `m ${sequence}`, slug: `m-${sequence}`,
-    guidance, filter: null, outputFormat: 'folder', fileExt: null,
+    guidance, filter: null,
   });
   const members = (id: number) => store.folderItems.items(id).map((item) => item.externalId).sort();
 

@@ -8,7 +8,7 @@ const workspace = { external_id: 'ws_1', name: 'acme', ...times };
 const connection = { external_id: 'conn_1', workspace_id: 'ws_1', integration_type: 'github', scope: null, expires_at: null, ...times };
 const folder = {
   external_id: 'sq_1', workspace_id: 'ws_1', integration: 'github', name: 'Open PRs', path: '/github/open-prs',
-  guidance: 'open pull requests', filter: null, output_format: 'folder', file_ext: null, ...times,
+  guidance: 'open pull requests', filter: null, ...times,
 };
 const token = { external_id: 'tkn_1', workspace_id: 'ws_1', name: 'vm', created_at: times.created_at, expires_at: null, last_used_at: null };
 
@@ -44,9 +44,9 @@ const cases: Case[] = [
   { name: 'connections.del', call: (a) => a.connections.del('ws_1', 'conn_1'), method: 'DELETE', url: '/workspaces/ws_1/connections/conn_1' },
   {
     name: 'smartFolders.create',
-    call: (a) => a.smartFolders.create('ws_1', { integration: 'github', name: 'Open PRs', filter: { repo: 'acme/api', type: 'prs' }, outputFormat: 'file' }),
+    call: (a) => a.smartFolders.create('ws_1', { integration: 'github', name: 'Open PRs', filter: { repo: 'acme/api', type: 'prs' } }),
     method: 'POST', url: '/workspaces/ws_1/smart-folders',
-    body: { integration: 'github', name: 'Open PRs', filter: { repo: 'acme/api', type: 'prs' }, outputFormat: 'file' }, answer: folder,
+    body: { integration: 'github', name: 'Open PRs', filter: { repo: 'acme/api', type: 'prs' } }, answer: folder,
   },
   { name: 'smartFolders.list', call: (a) => a.smartFolders.list('ws_1'), method: 'GET', url: '/workspaces/ws_1/smart-folders', answer: { data: [folder] }, returns: [folder] },
   { name: 'smartFolders.retrieve by id', call: (a) => a.smartFolders.retrieve('ws_1', 'sq_1'), method: 'GET', url: '/workspaces/ws_1/smart-folders/sq_1', answer: folder },
@@ -57,8 +57,8 @@ const cases: Case[] = [
   },
   {
     name: 'smartFolders.update',
-    call: (a) => a.smartFolders.update('ws_1', 'sq_1', { name: 'Review queue', fileExt: null }),
-    method: 'PATCH', url: '/workspaces/ws_1/smart-folders/sq_1', body: { name: 'Review queue', fileExt: null }, answer: folder,
+    call: (a) => a.smartFolders.update('ws_1', 'sq_1', { name: 'Review queue', guidance: 'pull requests waiting for review' }),
+    method: 'PATCH', url: '/workspaces/ws_1/smart-folders/sq_1', body: { name: 'Review queue', guidance: 'pull requests waiting for review' }, answer: folder,
   },
   { name: 'smartFolders.del', call: (a) => a.smartFolders.del('ws_1', 'sq_1'), method: 'DELETE', url: '/workspaces/ws_1/smart-folders/sq_1' },
   {

@@ -7,8 +7,6 @@ import type { Api } from '../server.ts';
 const definitionFields = {
   guidance: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
   filter: Type.Optional(filterSchema),
-  outputFormat: Type.Optional(Type.Enum(['folder', 'file'])),
-  fileExt: Type.Optional(Type.Union([Type.String({ pattern: '^\\.[A-Za-z0-9]{1,10}$' }), Type.Null()])),
 };
 
 const folderParams = Type.Object({ ...workspaceParams.properties, folderId: Type.String({ minLength: 1, maxLength: 100 }) });

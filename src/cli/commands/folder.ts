@@ -11,16 +11,12 @@ interface DefinitionOptions {
   name?: string;
   guidance?: string;
   filter?: Record<string, string | number | boolean | string[]>;
-  outputFormat?: 'folder' | 'file';
-  fileExt?: string;
 }
 
 function withDefinitionOptions(command: Command): Command {
   return command
     .option('--guidance <text>', 'plain-English description of what belongs in the folder')
-    .option('--filter <json>', 'explicit filter instead of guidance, e.g. \'{"repo":"acme/api","type":"prs","state":"open"}\'', parseJsonObject)
-    .option('--output-format <format>', 'folder (one file per item) or file (one aggregated file)')
-    .option('--file-ext <ext>', 'extension of the aggregated file, e.g. .md');
+    .option('--filter <json>', 'explicit filter instead of guidance, e.g. \'{"repo":"acme/api","type":"prs","state":"open"}\'', parseJsonObject);
 }
 
 export function registerFolder(program: Command): void {

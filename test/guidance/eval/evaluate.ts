@@ -53,7 +53,7 @@ export function runEvaluation(set: 'main' | 'held-out' = 'main'): CaseResult[] {
       sequence++;
       const folder = store.smartFolders.create({
         externalId: `sq_${sequence}`, workspaceId: workspace.id, integration: suite.integration, name: `case ${sequence}`,
-        slug: `case-${sequence}`, guidance: evalCase.guidance, filter: null, outputFormat: 'folder', fileExt: null,
+        slug: `case-${sequence}`, guidance: evalCase.guidance, filter: null,
       });
       engine.refresh(folder);
       const actual = store.folderItems.items(folder.id).map((item) => item.externalId).sort();
