@@ -31,17 +31,16 @@ export class TreeService {
     return tree;
   }
 
-  /** Full-text search over the workspace's items, answered as the files that show them. */
+  /** Full-text search over the workspace's items, answered as up to `limit` files that show them, best match first. */
   async search(principal: Principal, workspaceId: string, query: string, limit: number): Promise<SearchHit[]> {
     const tree = this.treeFor(principal, workspaceId);
     const workspace = resolveWorkspace(this.#store, principal, workspaceId);
     const hits: SearchHit[] = [];
-    for (const item of this.#store.items.search(workspace.id, query, limit)) {
-      for (const path of tree.pathsOfItem(item.id)) {
-        const node = await tree.stat(path);
-        if (node) hits.push({ node, title: item.title });
-      }
+    for (const match of this.#store.folderItems.search(workspace.id, query, limit)) {
+      const path = tree.pathInFolder(match.folderId, match.itemId);
+      const node = path === undefined ? undefined : await tree.stat(path);
+      if (node) hits.push({ node, title: match.title });
     }
-    return hits.slice(0, limit);
+    return hits;
   }
 }

@@ -1,6 +1,6 @@
 import type { ChangeCounter } from './changes.ts';
 import type { SqliteDatabase, Statement } from './database.ts';
-import { type ItemRecord, itemColumns } from './items.ts';
+import { type ItemRecord, itemColumns, toFtsQuery } from './items.ts';
 
 export interface FolderFileEntry {
   id: number;
@@ -8,6 +8,13 @@ export interface FolderFileEntry {
   fileName: string;
   size: number;
   updatedAt: number;
+}
+
+/** A file in a smart folder whose item matches a full-text search. */
+export interface FolderFileMatch {
+  folderId: number;
+  itemId: number;
+  title: string;
 }
 
 /** Which items a smart folder holds: materialised by the guidance engine, read by the tree. */
@@ -18,7 +25,7 @@ export class FolderItemStore {
   readonly #items: Statement<[number], ItemRecord>;
   readonly #count: Statement<[number], { count: number }>;
   readonly #entries: Statement<[number], FolderFileEntry>;
-  readonly #foldersOf: Statement<[number], { folderId: number }>;
+  readonly #search: Statement<[number, string, number], FolderFileMatch>;
   readonly #memberIds: Statement<[number], { itemId: number }>;
   readonly #remove: Statement<[number, number]>;
   readonly #changes: ChangeCounter;
@@ -32,7 +39,13 @@ export class FolderItemStore {
       WHERE m.folder_id = ? AND i.deleted_at IS NULL ORDER BY i.updated_at DESC, i.id`);
     this.#count = db.prepare(`SELECT count(*) AS count FROM folder_items m JOIN items i ON i.id = m.item_id
       WHERE m.folder_id = ? AND i.deleted_at IS NULL`);
-    this.#foldersOf = db.prepare('SELECT folder_id AS folderId FROM folder_items WHERE item_id = ?');
+    // One row per file: an item in two folders is two files. Items in no folder are never read past the join.
+    this.#search = db.prepare(`SELECT m.folder_id AS folderId, i.id AS itemId, i.title FROM items_fts f
+      JOIN items i ON i.id = f.rowid
+      JOIN folder_items m ON m.item_id = i.id
+      JOIN smart_folders s ON s.id = m.folder_id
+      WHERE s.workspace_id = ? AND items_fts MATCH ? AND i.deleted_at IS NULL
+      ORDER BY f.rank, i.id, m.folder_id LIMIT ?`);
     this.#memberIds = db.prepare('SELECT item_id AS itemId FROM folder_items WHERE folder_id = ?');
     this.#remove = db.prepare('DELETE FROM folder_items WHERE folder_id = ? AND item_id = ?');
     this.#entries = db.prepare(`SELECT i.id, i.external_id AS externalId, i.file_name AS fileName,
@@ -76,9 +89,10 @@ export class FolderItemStore {
     return this.#entries.all(folderId);
   }
 
-  /** The smart folders an item is in. */
-  foldersOf(itemId: number): number[] {
-    return this.#foldersOf.all(itemId).map((row) => row.folderId);
+  /** Full-text search over the files in a workspace's smart folders, best match first; `limit` counts files. */
+  search(workspaceId: number, text: string, limit: number): FolderFileMatch[] {
+    const query = toFtsQuery(text);
+    return query ? this.#search.all(workspaceId, query, limit) : [];
   }
 
   count(folderId: number): number {

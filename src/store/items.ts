@@ -159,7 +159,7 @@ function hashItem(item: ItemInput, metadata: string): string {
 }
 
 /** Quotes each word so that user text can never be read as FTS5 syntax (NEAR, AND, column filters, `*`). */
-function toFtsQuery(text: string): string {
+export function toFtsQuery(text: string): string {
   const words = text.match(/[\p{L}\p{N}_]+/gu) ?? [];
   return words.map((word) => `"${word}"`).join(' ');
 }

@@ -73,15 +73,12 @@ export class LocalTree implements WorkspaceTree {
     return this.#folderNode(this.#createFolder(folderRequest(path)));
   }
 
-  /** Where an item appears in the tree: one path per smart folder that holds it. */
-  pathsOfItem(itemId: number): string[] {
-    const folders = [...this.#snapshotNow().folders.values()].flatMap((bySlug) => [...bySlug.values()]);
-    return this.#store.folderItems.foldersOf(itemId).flatMap((folderId) => {
-      const folder = folders.find((f) => f.id === folderId);
-      if (!folder) return [];
-      const name = [...this.#listing(folder).files].find(([, entry]) => entry.id === itemId)?.[0];
-      return name === undefined ? [] : [joinPath([folder.integration, folder.slug, name])];
-    });
+  /** Where an item appears in one smart folder, or undefined when that folder does not show it. */
+  pathInFolder(folderId: number, itemId: number): string | undefined {
+    const folder = [...this.#snapshotNow().folders.values()].flatMap((bySlug) => [...bySlug.values()]).find((f) => f.id === folderId);
+    if (!folder) return undefined;
+    const name = [...this.#listing(folder).files].find(([, entry]) => entry.id === itemId)?.[0];
+    return name === undefined ? undefined : joinPath([folder.integration, folder.slug, name]);
   }
 
   #resolve(path: string): Resolved | undefined {

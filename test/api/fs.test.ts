@@ -12,7 +12,7 @@ describe('HTTP fs routes and the SDK fs namespace', () => {
 
   before(async () => {
     const dataDir = tempDataDir();
-    seeded = seedWorkspace(dataDir);
+    seeded = seedWorkspace(dataDir, { unfiledCount: 5 });
     agent = await startAgent({ dataDir });
     airstore = new Airstore({ apiKey: seeded.token, baseURL: agent.apiUrl, maxRetries: 0 });
     ws = seeded.workspaceId;
@@ -64,6 +64,16 @@ describe('HTTP fs routes and the SDK fs namespace', () => {
     const hits = await airstore.fs.search(ws, { q: 'token refresh fix' });
     assert.deepEqual(hits.map((h) => h.path), ['/github/open-prs/1402_fix-token-refresh.md']);
     assert.equal(hits[0]!.title, 'Fix token refresh');
+  });
+
+  it('counts files in the folders against the limit, however many better matches no folder holds', async () => {
+    const all = (await airstore.fs.search(ws, { q: 'token' })).map((h) => h.path);
+    assert.equal(all.length, 12, 'every filed item, and none of the unfiled ones');
+    assert.ok(all.every((path) => path.startsWith('/github/open-prs/')));
+    for (const limit of [1, 3, 12]) {
+      const limited = await airstore.fs.search(ws, { q: 'token', limit });
+      assert.deepEqual(limited.map((h) => h.path), all.slice(0, limit), `limit ${limit}`);
+    }
   });
 
   it('refuses paths that escape or confuse the tree', async () => {

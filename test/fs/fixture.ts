@@ -15,9 +15,13 @@ const admin = { kind: 'admin' } as const;
 /**
  * A workspace with a GitHub connection (pointed at a closed port), a smart folder of issues and its
  * membership, written through the store's API before any agent opens the data
- * directory (the connectors fill it this way once they land).
+ * directory (the connectors fill it this way once they land). `unfiledCount` adds closed issues no
+ * folder holds, each saying "token" more often than any filed item, so they outrank it in search.
  */
-export function seedWorkspace(dataDir: string, options: { issueCount?: number; tokenExpiresIn?: number } = {}): SeededWorkspace {
+export function seedWorkspace(
+  dataDir: string,
+  options: { issueCount?: number; unfiledCount?: number; tokenExpiresIn?: number } = {},
+): SeededWorkspace {
   const issueCount = options.issueCount ?? 12;
   const keys = loadAgentKeys(dataDir, {});
   const store = openStore(dataFiles(dataDir).database);
@@ -49,6 +53,13 @@ export function seedWorkspace(dataDir: string, options: { issueCount?: number; t
       files.set(`acme/api#${1400 + n}`, content);
     }
     store.folderItems.replace(folder.id, itemIds);
+    for (let n = 1; n <= (options.unfiledCount ?? 0); n++) {
+      store.items.upsert({
+        connectionId: connection.id, kind: 'issue', externalId: `acme/web#${n}`, title: `Token token ${n}`, fileName: `${n}_token.md`,
+        body: 'token token token', metadata: { repo: 'acme/web', state: 'closed' }, content: Buffer.from(`token ${n}\n`),
+        createdAt: Date.UTC(2026, 10, 1), updatedAt: Date.UTC(2026, 10, 1, 13, n),
+      });
+    }
     const { token } = services.tokens.create(admin, workspace.externalId, { name: 'mount', expiresIn: options.tokenExpiresIn });
     return { workspaceId: workspace.externalId, token, files };
   } finally {

@@ -41,7 +41,7 @@ export class Fs extends APIResource {
     return this.requestObject({ method: 'GET', path: path`/workspaces/${workspaceId}/fs/tree`, query: query(params), options });
   }
 
-  /** Full-text search over the workspace's items, answered as the files that show them. */
+  /** Full-text search over the workspace's items, answered as up to `limit` files that show them, best match first. */
   async search(workspaceId: string, params: FsSearchParams, options?: RequestOptions): Promise<WithResponse<FsSearchHit[]>> {
     return this.requestList(path`/workspaces/${workspaceId}/fs/search`, options, query(params));
   }
