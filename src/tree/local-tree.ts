@@ -20,6 +20,8 @@ export type FolderCreator = (request: FolderRequest) => SmartFolderRecord;
 interface FolderListing {
   generation: number;
   files: Map<string, FolderFileEntry>;
+  /** File names by item id, made on the first search that needs them. */
+  names?: Map<number, string>;
 }
 
 interface WorkspaceSnapshot {
@@ -77,7 +79,9 @@ export class LocalTree implements WorkspaceTree {
   pathInFolder(folderId: number, itemId: number): string | undefined {
     const folder = [...this.#snapshotNow().folders.values()].flatMap((bySlug) => [...bySlug.values()]).find((f) => f.id === folderId);
     if (!folder) return undefined;
-    const name = [...this.#listing(folder).files].find(([, entry]) => entry.id === itemId)?.[0];
+    const listing = this.#listing(folder);
+    listing.names ??= new Map([...listing.files].map(([name, entry]) => [entry.id, name]));
+    const name = listing.names.get(itemId);
     return name === undefined ? undefined : joinPath([folder.integration, folder.slug, name]);
   }
 
