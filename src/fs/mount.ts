@@ -2,6 +2,7 @@ import Fuse from 'fuse-native';
 import { mkdir, stat } from 'node:fs/promises';
 import { AirstoreError } from '../errors.ts';
 import type { WorkspaceTree } from '../tree/nodes.ts';
+import { connectionReleased, fuseDescriptors } from './fuse-connection.ts';
 import { fuseOperations } from './operations.ts';
 import { detachMount } from './unmount.ts';
 
@@ -25,6 +26,8 @@ export interface Mount {
 /** Kernel cache lifetimes: short enough that a sync shows within a few seconds. */
 const entryTimeoutSeconds = 1;
 const attrTimeoutSeconds = 1;
+/** How long an unmount waits for callers still inside the mount (a shell cd'ed there) before cutting them off. */
+const releaseGraceMs = 5000;
 
 /**
  * Mounts a workspace tree at `mountPoint` (created if missing). A mount point
@@ -33,6 +36,7 @@ const attrTimeoutSeconds = 1;
 export async function mountTree(options: MountOptions): Promise<Mount> {
   await recoverStaleMount(options.mountPoint);
   await mkdir(options.mountPoint, { recursive: true });
+  const descriptorsBefore = fuseDescriptors();
   const fuse = new Fuse(options.mountPoint, fuseOperations(options), {
     fsname: 'airstore',
     subtype: 'airstore',
@@ -43,12 +47,19 @@ export async function mountTree(options: MountOptions): Promise<Mount> {
   await new Promise<void>((resolve, reject) => {
     fuse.mount((error) => (error ? reject(new AirstoreError('mount_failed', options.mountPoint, error.message)) : resolve()));
   });
+  const connection = [...fuseDescriptors()].find((fd) => !descriptorsBefore.has(fd));
   let unmounting: Promise<void> | undefined;
   return {
     unmount: () => {
-      unmounting ??= new Promise<void>((resolve, reject) => {
-        fuse.unmount((error) => (error ? reject(new AirstoreError('mount_failed', options.mountPoint, error.message)) : resolve()));
-      });
+      unmounting ??= (async () => {
+        await new Promise<void>((resolve, reject) => {
+          fuse.unmount((error) => (error ? reject(new AirstoreError('mount_failed', options.mountPoint, error.message)) : resolve()));
+        });
+        // The detach is lazy: a call already inside the mount (the lookup the kernel retries after a failed
+        // revalidation, a process cd'ed there) still comes to us. Exiting before the kernel lets go of the mount
+        // would fail it with ECONNABORTED instead of its answer (EACCES once revoked).
+        if (connection !== undefined) await connectionReleased(connection, releaseGraceMs);
+      })();
       return unmounting;
     },
   };

@@ -7,6 +7,11 @@ import { type FakeAgent, type Handler, apiError, json, startAgent } from './serv
 const workspace = { external_id: 'ws_1', name: 'acme', created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' };
 /** `Retry-After: 0` keeps the suite fast where the delay itself is not under test. */
 const now = { 'retry-after': '0' };
+/**
+ * The timeout of tests whose count of requests needs the timed-out one to have reached the fake agent: this file
+ * starts all its servers and requests at once, and under load a request has taken over 500 ms to arrive.
+ */
+const arrivalMs = 2000;
 
 /** A fake agent of the test's own, so that the tests, mostly waiting on backoff, can run concurrently. */
 async function client(t: TestContext, handler: Handler, options: { maxRetries?: number; timeout?: number } = {}): Promise<[Airstore, FakeAgent]> {
@@ -80,13 +85,13 @@ describe('retries', { concurrency: true }, () => {
   });
 
   test('retries a GET that timed out', async (t) => {
-    const [airstore, agent] = await client(t, (_, index) => (index === 0 ? undefined : json(200, workspace)), { timeout: 200, maxRetries: 1 });
+    const [airstore, agent] = await client(t, (_, index) => (index === 0 ? undefined : json(200, workspace)), { timeout: arrivalMs, maxRetries: 1 });
     await airstore.workspaces.retrieve('ws_1');
     assert.equal(agent.requests.length, 2);
   });
 
   test('does not retry a POST that timed out, since the agent may have created the object', async (t) => {
-    const [airstore, agent] = await client(t, () => undefined, { timeout: 100, maxRetries: 2 });
+    const [airstore, agent] = await client(t, () => undefined, { timeout: arrivalMs, maxRetries: 2 });
     await assert.rejects(airstore.tokens.create('ws_1', { name: 'vm' }), APIConnectionTimeoutError);
     assert.equal(agent.requests.length, 1);
   });
@@ -97,11 +102,10 @@ describe('retries', { concurrency: true }, () => {
   });
 
   test('stops at once, without retrying, when the caller aborts', async (t) => {
-    const [airstore, agent] = await client(t, () => undefined);
     const controller = new AbortController();
-    const pending = airstore.workspaces.list({ signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
-    await assert.rejects(pending, { name: 'AbortError' });
+    // Aborted once the agent holds the request, not after a delay: under load a delay can end before the request arrives.
+    const [airstore, agent] = await client(t, () => void controller.abort());
+    await assert.rejects(airstore.workspaces.list({ signal: controller.signal }), { name: 'AbortError' });
     assert.equal(agent.requests.length, 1);
   });
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { readAgentInfo } from '../../agent.ts';
-import { defaultHost, defaultPort, resolveDataDir } from '../../config.ts';
+import { apiUrlOf, defaultHost, defaultPort, resolveDataDir } from '../../config.ts';
 import { AirstoreError } from '../../errors.ts';
 import { mountWithLocalAgent } from '../../fs/local-mount.ts';
 import { mountRemote } from '../../fs/remote-mount.ts';
@@ -32,13 +32,14 @@ export function registerMount(program: Command): void {
       const dataDir = resolveDataDir();
       const mountPoint = resolve(dir);
       // An agent already running on this data directory owns the store: mount through its API instead.
-      const server = options.server ?? readAgentInfo(dataDir)?.apiUrl;
+      const server = options.server ? apiUrlOf(options.server) : readAgentInfo(dataDir)?.apiUrl;
       const mount = server
         ? await mountRemote({ dataDir, mountPoint, token, server })
         : await mountWithLocalAgent({ dataDir, mountPoint, token, host: options.host, port: options.port });
+      // Before the lines that tell it is mounted: a signal that came with no handler would kill it, leaving the mount stale.
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => mount.session.stop());
       process.stdout.write(`mounted workspace ${mount.workspace.name} (${mount.workspace.externalId}) at ${mountPoint}\n`);
       note(`API at ${mount.apiUrl} (Ctrl-C unmounts)`);
-      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => mount.session.stop());
       const reason = await mount.session.ended;
       if (reason === 'unauthorized') {
         note('airstore: the token was revoked or has expired; unmounted');

@@ -14,6 +14,11 @@ export function registerServe(program: Command): void {
     .option('--log-level <level>', 'fatal, error, warn, info, debug or trace', 'warn')
     .option('--manual-sync', 'sync only when asked (API or "airstore sync"), never on a schedule')
     .action(async (options: { host: string; port: number; allowHost?: string[]; logLevel: string; manualSync?: boolean }) => {
+      // Before anything starts or is printed: a signal that came with no handler would kill the agent mid-way,
+      // its notes unwritten and agent.json left behind. One that comes during startup stops it once started.
+      const stopRequested = new Promise<void>((resolve) => {
+        for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
+      });
       const dataDir = resolveDataDir();
       const agent = await startAgent({
         dataDir,
@@ -31,9 +36,7 @@ export function registerServe(program: Command): void {
       } else {
         note(`admin key: ${agent.keys.adminKeySource === 'env' ? 'from AIRSTORE_ADMIN_KEY' : `in ${dataFiles(dataDir).adminKey}`}`);
       }
-      await new Promise<void>((resolve) => {
-        for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
-      });
+      await stopRequested;
       note('stopping');
       await agent.close();
     });
