@@ -24,6 +24,13 @@ export function cpuMicros(pid: number): number {
 }
 
 /** Resident memory of a process in MB: its peak (VmHWM) and now (VmRSS). */
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+export function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // After the command: state is field 3, so utime and stime (fields 14 and 15) sit at 11 and 12; in clock ticks.
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 export function memoryOf(pid: number): { peak: number; now: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? Number.NaN);

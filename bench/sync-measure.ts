@@ -7,7 +7,7 @@ import { openStore } from '../src/store/index.ts';
 import type { ItemDraft } from '../src/sync/connector.ts';
 import type { FakeProvider } from '../src/sync/fake/server.ts';
 import { call, removeDataDir, startAgent, tempDataDir } from '../test/helpers/agent.ts';
-import { memoryOf, pinToCore } from './processes.ts';
+import { cpuSecondsOf, memoryOf, pinToCore } from './processes.ts';
 
 /** Items a second the store commits in pages of 100 with a cursor each, as a sync does. */
 export function commitRate(integration: string, items: ItemDraft[]): number {
@@ -88,12 +88,14 @@ export async function compareWithCeiling(bench: CeilingComparison): Promise<void
     const agentPid = (JSON.parse(readFileSync(join(agent.dataDir, 'agent.json'), 'utf8')) as { pid: number }).pid;
     if (pinned) pinToCore(agentPid, 1);
     const idleMemory = memoryOf(agentPid);
+    const idleCpu = cpuSecondsOf(agentPid);
     const key = agent.adminKey;
     const workspace = (await call(agent, 'POST', '/workspaces', { key, body: { name: 'bench' } })).body.external_id as string;
     const connection = (await call(agent, 'POST', `/workspaces/${workspace}/connections`, { key, body: bench.connection })).body.external_id as string;
     const sync = await finished(agent, workspace, connection, 0);
     const syncMs = Date.parse(sync.last_finished_at) - Date.parse(sync.last_started_at);
     const memory = memoryOf(agentPid);
+    const syncCpu = cpuSecondsOf(agentPid) - idleCpu;
     const syncRequests = fake.count();
 
     fake.clearLog();
@@ -112,7 +114,8 @@ export async function compareWithCeiling(bench: CeilingComparison): Promise<void
     console.log(`| fake's serving rate: bare fetch client (ceiling) | ${ceiling.items} | ${ceilingRequests} | ${(ceiling.ms / 1000).toFixed(1)} | ${Math.round(ceilingRate)} | 100% | |`);
     console.log(`| ${bench.agentLabel} | ${sync.items} | ${syncRequests} | ${(syncMs / 1000).toFixed(1)} | ${Math.round(syncRate)} | ${((syncRate / ceilingRate) * 100).toFixed(0)}% | ${memory.peak.toFixed(0)} |`);
     console.log(`| reference: the store alone, same items, 100 per transaction | ${sync.items} | 0 | ${(sync.items / storeRate).toFixed(1)} | ${Math.round(storeRate)} | | |`);
-    console.log(`\nAgent RSS: ${idleMemory.now.toFixed(0)} MB idle before the sync, ${memory.now.toFixed(0)} MB after, ${memory.peak.toFixed(0)} MB at its peak.`);
+    console.log(`\nAgent CPU during the sync: ${syncCpu.toFixed(1)} s in ${(syncMs / 1000).toFixed(1)} s (${((syncCpu * 1000 / syncMs) * 100).toFixed(0)}% of a core; ${((syncCpu * 1e6) / sync.items).toFixed(0)} µs per item).`);
+    console.log(`Agent RSS: ${idleMemory.now.toFixed(0)} MB idle before the sync, ${memory.now.toFixed(0)} MB after, ${memory.peak.toFixed(0)} MB at its peak.`);
     console.log(`Idle incremental sync after it: ${fake.count()} requests (${fake.requests.map((request) => `${request.route} ${request.status}`).join(', ')}), ${idleMs} ms.`);
     console.log(`Aims: at least half the ceiling (${syncRate >= ceilingRate / 2 ? 'met' : 'NOT met'}); under 300 MB (${memory.peak < 300 ? 'met' : 'NOT met'}).`);
   } finally {
