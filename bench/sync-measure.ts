@@ -71,17 +71,30 @@ export interface CeilingComparison {
  * data, then an idle incremental sync, and the store alone for reference; the
  * fake on core 0, the client under test on core 1. Prints the table and the aims.
  */
-export async function compareWithCeiling(bench: CeilingComparison): Promise<void> {
-  const { fake } = bench;
-  const pinned = pinToCore(process.pid, 0);
-  const child = spawn(process.execPath, [bench.ceiling.script, ...bench.ceiling.args], { stdio: ['ignore', 'pipe', 'inherit'] });
+const ceilingRepeats = 3;
+
+/** One run of the ceiling client, in its own process on core 1. */
+async function readCeiling(ceiling: CeilingComparison['ceiling'], pinned: boolean): Promise<{ items: number; ms: number }> {
+  const child = spawn(process.execPath, [ceiling.script, ...ceiling.args], { stdio: ['ignore', 'pipe', 'inherit'] });
   if (pinned) pinToCore(child.pid!, 1);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await once(child, 'close');
-  const ceiling = JSON.parse(output) as { items: number; ms: number };
+  return JSON.parse(output) as { items: number; ms: number };
+}
+
+export async function compareWithCeiling(bench: CeilingComparison): Promise<void> {
+  const { fake } = bench;
+  const pinned = pinToCore(process.pid, 0);
+  // The fake's rate varies by a third between runs on a shared VM: the ceiling is the median of three.
+  const ceilingRuns: Array<{ items: number; ms: number }> = [];
+  for (let run = 0; run < ceilingRepeats; run++) {
+    fake.clearLog();
+    ceilingRuns.push(await readCeiling(bench.ceiling, pinned));
+  }
   const ceilingRequests = fake.count();
   fake.clearLog();
+  const ceiling = [...ceilingRuns].sort((a, b) => a.ms - b.ms)[Math.floor(ceilingRepeats / 2)]!;
 
   const agent = await startAgent({ args: ['--log-level', 'warn'], autoSync: true });
   try {
@@ -114,7 +127,8 @@ export async function compareWithCeiling(bench: CeilingComparison): Promise<void
     console.log(`| fake's serving rate: bare fetch client (ceiling) | ${ceiling.items} | ${ceilingRequests} | ${(ceiling.ms / 1000).toFixed(1)} | ${Math.round(ceilingRate)} | 100% | |`);
     console.log(`| ${bench.agentLabel} | ${sync.items} | ${syncRequests} | ${(syncMs / 1000).toFixed(1)} | ${Math.round(syncRate)} | ${((syncRate / ceilingRate) * 100).toFixed(0)}% | ${memory.peak.toFixed(0)} |`);
     console.log(`| reference: the store alone, same items, 100 per transaction | ${sync.items} | 0 | ${(sync.items / storeRate).toFixed(1)} | ${Math.round(storeRate)} | | |`);
-    console.log(`\nAgent CPU during the sync: ${syncCpu.toFixed(1)} s in ${(syncMs / 1000).toFixed(1)} s (${((syncCpu * 1000 / syncMs) * 100).toFixed(0)}% of a core; ${((syncCpu * 1e6) / sync.items).toFixed(0)} µs per item).`);
+    console.log(`\nCeiling runs: ${ceilingRuns.map((run) => (run.ms / 1000).toFixed(1)).join(', ')} s (the median is the ceiling).`);
+    console.log(`Agent CPU during the sync: ${syncCpu.toFixed(1)} s in ${(syncMs / 1000).toFixed(1)} s (${((syncCpu * 1000 / syncMs) * 100).toFixed(0)}% of a core; ${((syncCpu * 1e6) / sync.items).toFixed(0)} µs per item).`);
     console.log(`Agent RSS: ${idleMemory.now.toFixed(0)} MB idle before the sync, ${memory.now.toFixed(0)} MB after, ${memory.peak.toFixed(0)} MB at its peak.`);
     console.log(`Idle incremental sync after it: ${fake.count()} requests (${fake.requests.map((request) => `${request.route} ${request.status}`).join(', ')}), ${idleMs} ms.`);
     console.log(`Aims: at least half the ceiling (${syncRate >= ceilingRate / 2 ? 'met' : 'NOT met'}); under 300 MB (${memory.peak < 300 ? 'met' : 'NOT met'}).`);
