@@ -75,6 +75,17 @@ describe('posthog sync against the fake', () => {
     assert.deepEqual((await sync()).routes, ['insights.list', 'dashboards.list', 'feature_flags.list', 'cohorts.list', 'query.groups'], 'the file\'s new version holds');
   });
 
+  it('tombstones a deleted flag at the next incremental sync, its list being read whole', async () => {
+    const [flag] = fake.live().flags;
+    assert.equal((await sync()).summary.deleted, 0, 'nothing deleted, nothing tombstoned');
+    fake.deleteFlag(flag!.id);
+    const { summary, state } = await sync();
+    assert.equal(summary.deleted, 1);
+    assert.notEqual(store.items.find(connectionId, 'feature_flag', String(flag!.id))!.deletedAt, null);
+    assert.equal(state.lastReconcileAt, store.syncState.get(connectionId)!.lastReconcileAt, 'a listing of some kinds is no reconcile');
+    storeHolds(store, connectionId, fake);
+  });
+
   it('sees a deleted insight at the next listing, without reading rows again', async () => {
     const [insight] = fake.live().insights;
     fake.deleteInsight(insight!.id);

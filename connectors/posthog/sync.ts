@@ -26,8 +26,10 @@ interface Run {
  * usually) whose changed objects are rendered, and events through the HogQL
  * query API as one file per event name per day: one aggregate query gives each
  * day's groups with their newest timestamp, and only groups that moved are
- * read. Lists leave deleted objects out, so deletions are seen by the daily
- * listing (first sync, reconcile, `--full`), which is bracketed.
+ * read. Lists leave deleted objects out: a deleted dashboard, flag or cohort is
+ * missing from its list, whose bracket tombstones it at once; a deleted insight
+ * (read incrementally) waits for the daily listing (first sync, reconcile,
+ * `--full`), which brackets everything.
  */
 async function sync(ctx: SyncContext): Promise<void> {
   const client = new PostHogClient(ctx);
@@ -41,7 +43,11 @@ async function sync(ctx: SyncContext): Promise<void> {
   }
   const run: Run = { ctx, client, cursor, site: { baseUrl: client.baseUrl, projectId: project }, listing };
   await insights(run);
-  for (const { kind } of objectKinds) if (kind !== 'insight') await objects(run, kind);
+  // These are listed whole every run: bracketed on their own, their deletions are seen at once.
+  const listedWhole = objectKinds.flatMap(({ kind }) => (kind === 'insight' ? [] : [kind]));
+  if (!listing) ctx.beginListing(listedWhole);
+  for (const kind of listedWhole) await objects(run, kind);
+  if (!listing) ctx.endListing();
   await events(run);
   if (listing) {
     ctx.endListing();

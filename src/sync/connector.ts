@@ -149,8 +149,11 @@ export interface SyncContext {
   spool(chunks: AsyncIterable<Uint8Array>): Promise<SpooledFile>;
   /** Keeps an access token the connector refreshed: stored sealed with the connection, used by later runs. */
   saveAccessToken(accessToken: string, expiresAt: number | undefined): void;
-  /** Starts a bracketed full listing: every live item not `check`ed before `endListing` becomes a tombstone. */
-  beginListing(): void;
+  /**
+   * Starts a bracketed listing, of every kind or of `kinds` only: every live item (of those kinds) not `check`ed
+   * before `endListing` becomes a tombstone. Only a listing of every kind counts as a full reconcile.
+   */
+  beginListing(kinds?: readonly string[]): void;
   /**
    * Notes objects present at the provider and returns the ids the store lacks or holds
    * at an older version, so a listing fetches details only for those.

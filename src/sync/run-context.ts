@@ -45,6 +45,8 @@ export class RunContext implements SyncContext {
   /** Live items not yet seen by the listing begun in this run. */
   #unseen: Set<string> | undefined;
   #listingEnded = false;
+  /** The listing begun in this run covers some kinds only: ending it is no full reconcile. */
+  #partialListing = false;
 
   constructor(options: RunContextOptions) {
     this.#options = options;
@@ -96,8 +98,10 @@ export class RunContext implements SyncContext {
     this.#options.saveAccessToken?.(accessToken, expiresAt);
   }
 
-  beginListing(): void {
-    this.#unseen = new Set(this.#loadVersions().keys());
+  beginListing(kinds?: readonly string[]): void {
+    const scope = kinds && new Set(kinds);
+    this.#partialListing = scope !== undefined;
+    this.#unseen = new Set([...this.#loadVersions().keys()].filter((key) => !scope || scope.has(key.slice(0, key.indexOf('\0')))));
   }
 
   check(kind: string, versions: readonly ItemVersion[]): Set<string> {
@@ -113,7 +117,9 @@ export class RunContext implements SyncContext {
   }
 
   endListing(): number {
-    this.#listingEnded = true;
+    // A listing resumed after a crash ends here too (begun in an earlier run): it still completes a reconcile.
+    if (!this.#partialListing) this.#listingEnded = true;
+    this.#partialListing = false;
     const unseen = this.#unseen;
     this.#unseen = undefined;
     if (!unseen || unseen.size === 0) return 0;

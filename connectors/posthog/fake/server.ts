@@ -66,6 +66,10 @@ export class PostHogFake extends FakeProvider {
     Object.assign(this.#find(this.#data.insights, id), { deleted: true, updated_at: this.#tick() });
   }
 
+  deleteFlag(id: number): void {
+    Object.assign(this.#find(this.#data.flags, id), { deleted: true, updated_at: this.#tick() });
+  }
+
   editFlag(id: number, change: Partial<Pick<FeatureFlag, 'active' | 'name'>> & { rollout?: number }): void {
     const flag = this.#find(this.#data.flags, id);
     const { rollout, ...rest } = change;
