@@ -62,6 +62,19 @@ describe('sync state: page commits', () => {
     assert.equal(store.items.find(id, 'issue', '1')!.deletedAt, null);
   });
 
+  it('brackets a listing of some kinds: only their unseen items are tombstoned, and it is no full reconcile', () => {
+    const { store, id, context } = setup();
+    const flag = (externalId: string): ItemDraft => ({ ...draft(externalId), kind: 'flag' });
+    context().commit({ items: [draft('1'), flag('f1'), flag('f2')], cursor: {} });
+    const run = context();
+    run.beginListing(['flag']);
+    run.check('flag', [{ externalId: 'f1', updatedAt: 1 }]);
+    assert.equal(run.endListing(), 1);
+    assert.notEqual(store.items.find(id, 'flag', 'f2')!.deletedAt, null, 'the unseen flag is a tombstone');
+    assert.equal(store.items.find(id, 'issue', '1')!.deletedAt, null, 'other kinds are left alone');
+    assert.equal(run.listingEnded, false);
+  });
+
   it('tombstones nothing at the end of a listing it did not begin (a resumed one)', () => {
     const { store, id, context } = setup();
     context().commit({ items: [draft('1')], cursor: {} });
