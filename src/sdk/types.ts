@@ -118,6 +118,14 @@ export interface ConnectionCreateParams {
   extra?: Record<string, string>;
 }
 
+/** Credentials to replace; those left out stay as they were. `extra` replaces the old one whole. */
+export interface ConnectionUpdateParams {
+  accessToken?: string;
+  refreshToken?: string;
+  apiKey?: string;
+  extra?: Record<string, string>;
+}
+
 export interface SmartFolderUpdateParams {
   name?: string;
   guidance?: string;

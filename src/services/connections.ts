@@ -56,6 +56,24 @@ export class ConnectionService {
     });
   }
 
+  /**
+   * Replaces some of a connection's credentials (a rotated token, a new `extra`, which replaces the old one whole),
+   * keeping what it synced; the others stay as they were.
+   */
+  update(principal: Principal, workspaceId: string, connectionId: string, changes: ConnectionCredentials): ConnectionRecord {
+    requireAdmin(principal, 'update connections');
+    const workspace = resolveWorkspace(this.#store, principal, workspaceId);
+    const connection = this.#store.connections.findByExternalId(workspace.id, connectionId);
+    if (!connection) throw new AirstoreError('connection_not_found', connectionId);
+    const credentials = { ...this.credentialsOf(connection), ...changes };
+    const connector = connectorFor(connection.integration as IntegrationType);
+    if (!connector.credentials.some((field) => credentials[field])) {
+      throw new AirstoreError('missing_credentials', connector.displayName, connector.credentials.join(' or '));
+    }
+    this.#store.connections.replaceCredentials(connection.id, this.#cipher.seal(JSON.stringify(credentials), connection.externalId));
+    return this.#store.connections.findById(connection.id)!;
+  }
+
   list(principal: Principal, workspaceId: string): ConnectionRecord[] {
     return this.#store.connections.list(resolveWorkspace(this.#store, principal, workspaceId).id);
   }

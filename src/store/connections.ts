@@ -44,6 +44,7 @@ export class ConnectionStore {
   readonly #all: Statement<[number], ConnectionRecord>;
   readonly #updateCredentials: Statement<[Buffer, number | null, number, number]>;
   readonly #setAccount: Statement<[string, number, number]>;
+  readonly #replaceCredentials: Statement<[Buffer, number, number]>;
   readonly #delete: Statement<[number]>;
   readonly #changes: ChangeCounter;
 
@@ -58,6 +59,7 @@ export class ConnectionStore {
     this.#all = db.prepare(`SELECT ${columns} FROM connections WHERE workspace_id = ? ORDER BY created_at, id`);
     this.#updateCredentials = db.prepare('UPDATE connections SET sealed_credentials = ?, expires_at = ?, updated_at = ? WHERE id = ?');
     this.#setAccount = db.prepare('UPDATE connections SET account = ?, updated_at = ? WHERE id = ?');
+    this.#replaceCredentials = db.prepare('UPDATE connections SET sealed_credentials = ?, expires_at = NULL, account = NULL, updated_at = ? WHERE id = ?');
     this.#delete = db.prepare('DELETE FROM connections WHERE id = ?');
   }
 
@@ -88,6 +90,12 @@ export class ConnectionStore {
   /** Replaces the sealed credentials, e.g. after an OAuth refresh. */
   updateCredentials(id: number, sealedCredentials: Buffer, expiresAt: number | null, now = Date.now()): void {
     this.#updateCredentials.run(sealedCredentials, expiresAt, now, id);
+  }
+
+  /** New credentials from the user: whom they belong to is learnt again at the next sync. */
+  replaceCredentials(id: number, sealedCredentials: Buffer, now = Date.now()): void {
+    this.#replaceCredentials.run(sealedCredentials, now, id);
+    this.#changes.bump();
   }
 
   setAccount(id: number, account: ConnectionAccount, now = Date.now()): void {

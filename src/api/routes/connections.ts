@@ -15,6 +15,13 @@ const newConnectionBody = Type.Object({
   extra: Type.Optional(Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 8192 }))),
 }, { additionalProperties: false });
 
+const connectionUpdateBody = Type.Object({
+  accessToken: Type.Optional(secret),
+  refreshToken: Type.Optional(secret),
+  apiKey: Type.Optional(secret),
+  extra: Type.Optional(Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 8192 }))),
+}, { additionalProperties: false, minProperties: 1 });
+
 const connectionParams = Type.Object({ ...workspaceParams.properties, connectionId: Type.String({ minLength: 1, maxLength: 100 }) });
 
 const syncBody = Type.Union([Type.Object({ full: Type.Optional(Type.Boolean()) }, { additionalProperties: false }), Type.Null()]);
@@ -42,6 +49,16 @@ export function connectionRoutes(api: Api, { connections, sync }: Services): voi
     const { workspaceId, connectionId } = request.params;
     const connection = sync.request(request.principal, workspaceId, connectionId, { full: request.body?.full ?? false });
     return reply.code(202).send(presentConnection(connection, workspaceId, sync.describe(connection)));
+  });
+
+  // New credentials take effect at once: a sync starts with them, and its state answers whether they work.
+  api.patch('/workspaces/:workspaceId/connections/:connectionId', {
+    schema: { params: connectionParams, body: connectionUpdateBody, response: { 200: connectionSchema } },
+  }, async (request) => {
+    const { workspaceId, connectionId } = request.params;
+    connections.update(request.principal, workspaceId, connectionId, request.body);
+    const connection = sync.request(request.principal, workspaceId, connectionId, { full: false });
+    return presentConnection(connection, workspaceId, sync.describe(connection));
   });
 
   api.delete('/workspaces/:workspaceId/connections/:connectionId', {

@@ -45,6 +45,24 @@ export function registerConnection(program: Command): void {
       printObject(globals, created);
     });
 
+  connection
+    .command('update <workspace> <connection>')
+    .description('replace some credentials (a rotated token), keeping the synced data; syncs with them at once')
+    .option('--access-token <token>', 'OAuth access token or personal access token ("-" reads stdin)')
+    .option('--refresh-token <token>', 'OAuth refresh token ("-" reads stdin)')
+    .option('--api-key <key>', 'API key for key-based integrations ("-" reads stdin)')
+    .option('--extra <key=value>', 'provider-specific setting, repeatable; replaces all the old ones', collectKeyValue)
+    .action(async (workspaceId: string, connectionId: string, options: Omit<AddOptions, 'scope'>, command: Command) => {
+      const globals = command.optsWithGlobals<Globals>();
+      const updated = await agentClient(globals).connections.update(workspaceId, connectionId, {
+        accessToken: secretValue(options.accessToken),
+        refreshToken: secretValue(options.refreshToken),
+        apiKey: secretValue(options.apiKey),
+        extra: options.extra,
+      });
+      printObject(globals, updated);
+    });
+
   connection.command('list <workspace>').description('list connections (never their credentials)').action(async (workspaceId: string, _options, command: Command) => {
     const globals = command.optsWithGlobals<Globals>();
     const connections = await agentClient(globals).connections.list(workspaceId);

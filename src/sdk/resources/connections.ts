@@ -1,4 +1,4 @@
-import type { Connection, ConnectionCreateParams, ConnectionSyncParams, RequestOptions, WithResponse } from '../types.ts';
+import type { Connection, ConnectionCreateParams, ConnectionSyncParams, ConnectionUpdateParams, RequestOptions, WithResponse } from '../types.ts';
 import { APIResource, path } from './resource.ts';
 
 /** `airstore.connections`: credentials go in, never come back out. */
@@ -9,6 +9,11 @@ export class Connections extends APIResource {
 
   async list(workspaceId: string, options?: RequestOptions): Promise<WithResponse<Connection[]>> {
     return this.requestList(path`/workspaces/${workspaceId}/connections`, options);
+  }
+
+  /** Replaces some credentials (a rotated token), keeping the synced data; a sync starts with them. */
+  async update(workspaceId: string, connectionId: string, params: ConnectionUpdateParams, options?: RequestOptions): Promise<WithResponse<Connection>> {
+    return this.requestObject({ method: 'PATCH', path: path`/workspaces/${workspaceId}/connections/${connectionId}`, body: params, options });
   }
 
   /** Starts a sync now; answers at once with the connection, its sync `syncing`. */
