@@ -179,8 +179,9 @@ describe('the mount lifecycle', () => {
   });
 
   it('answers EACCES once the token expires, then unmounts', async () => {
-    // Long enough for a slow machine to mount and list before it expires; the wait below is what is left.
-    const lifetimeMs = 6000;
+    // Long enough for a loaded CI machine to mount and list before it expires (start-up alone took over 6 s under
+    // load); the wait below is what is left.
+    const lifetimeMs = 15_000;
     const { dataDir, mountPoint, seeded } = fresh(lifetimeMs / 1000);
     const expiresAt = Date.now() + lifetimeMs;
     const mount = await startMount(dataDir, mountPoint, seeded.token);
