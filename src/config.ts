@@ -5,6 +5,9 @@ export const defaultHost = '127.0.0.1';
 export const defaultPort = 1994;
 export const apiPrefix = '/api/v1';
 
+/** The most bytes one `fs/read` answers; readers of larger files page with `offset`. */
+export const maxReadLength = 16 * 1024 * 1024;
+
 /** A server address as users write it (`http://hub:1994`) → the API's base URL; a URL with a path is kept as given. */
 export function apiUrlOf(server: string): string {
   const url = new URL(server);

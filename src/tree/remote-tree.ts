@@ -1,3 +1,4 @@
+import { maxReadLength } from '../config.ts';
 import { posix } from 'node:path';
 import { AirstoreError } from '../errors.ts';
 import { APIConnectionError, AuthenticationError, NotFoundError, PermissionDeniedError } from '../sdk/errors.ts';
@@ -82,7 +83,7 @@ export class RemoteTree implements WorkspaceTree {
     if (!bytes && this.#resting()) throw new AirstoreError('agent_unreachable', 'the server', 'this file was never read while online');
     if (!bytes) {
       try {
-        bytes = await this.#client.fs.readBytes(this.#workspaceId, { path: node.path });
+        bytes = await this.#readWhole(node);
         this.#connected(true);
       } catch (error) {
         this.#failed(error);
@@ -91,6 +92,17 @@ export class RemoteTree implements WorkspaceTree {
       await this.#cache.saveFile(node, bytes);
     }
     return bytes.subarray(offset, offset + length);
+  }
+
+  /** A file in reads of at most `maxReadLength` bytes (what the server answers at once), for the offline cache. */
+  async #readWhole(node: TreeNode): Promise<Buffer> {
+    const parts: Buffer[] = [];
+    for (let offset = 0; ;) {
+      const part = await this.#client.fs.readBytes(this.#workspaceId, { path: node.path, offset, length: maxReadLength });
+      parts.push(part);
+      offset += part.length;
+      if (part.length < maxReadLength || offset >= node.size) return Buffer.concat(parts);
+    }
   }
 
   async makeFolder(path: string): Promise<TreeNode> {

@@ -20,7 +20,7 @@ const admin = { kind: 'admin' } as const;
  */
 export function seedWorkspace(
   dataDir: string,
-  options: { issueCount?: number; unfiledCount?: number; tokenExpiresIn?: number } = {},
+  options: { issueCount?: number; unfiledCount?: number; tokenExpiresIn?: number; largeFileBytes?: number } = {},
 ): SeededWorkspace {
   const issueCount = options.issueCount ?? 12;
   const keys = loadAgentKeys(dataDir, {});
@@ -51,6 +51,16 @@ export function seedWorkspace(
       });
       itemIds.push(store.items.find(connection.id, 'pull_request', `acme/api#${1400 + n}`)!.id);
       files.set(`acme/api#${1400 + n}`, content);
+    }
+    if (options.largeFileBytes) {
+      // Larger than one HTTP read (16 MiB): readers must page through it.
+      const content = Buffer.alloc(options.largeFileBytes, 'airstore ');
+      store.items.upsert({
+        connectionId: connection.id, kind: 'pull_request', externalId: 'acme/api#1499', title: 'Recording', fileName: '1499_recording.bin',
+        body: 'recording', metadata: { repo: 'acme/api', state: 'open' }, content, createdAt: Date.UTC(2026, 10, 1), updatedAt: Date.UTC(2026, 10, 1, 12, 59),
+      });
+      itemIds.push(store.items.find(connection.id, 'pull_request', 'acme/api#1499')!.id);
+      files.set('acme/api#1499', content);
     }
     store.folderItems.replace(folder.id, itemIds);
     for (let n = 1; n <= (options.unfiledCount ?? 0); n++) {

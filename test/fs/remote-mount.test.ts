@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,16 +28,16 @@ describe('mounting through an agent’s HTTP API', () => {
   it('mounts from a hub with --server and keeps serving what it read once the hub is gone', async () => {
     const hubDir = tempDataDir();
     dirs.push(hubDir);
-    const seeded = seedWorkspace(hubDir);
+    const seeded = seedWorkspace(hubDir, { largeFileBytes: 17 * 1024 * 1024 + 5 });
     const hub = await startAgent({ dataDir: hubDir });
     try {
-      await readThroughHub(hub, seeded.token);
+      await readThroughHub(hub, seeded.token, seeded.files.get('acme/api#1499'));
     } finally {
       await hub.stop();
     }
   });
 
-  async function readThroughHub(hub: TestAgent, token: string): Promise<void> {
+  async function readThroughHub(hub: TestAgent, token: string, large?: Buffer): Promise<void> {
     const vmDir = fresh();
     const mountPoint = fresh();
     const mount = await startMount(vmDir, mountPoint, token, ['--server', hub.apiUrl]);
@@ -44,6 +45,10 @@ describe('mounting through an agent’s HTTP API', () => {
     const online = await sh(`cat ${read}`);
     assert.match(online.stdout, /Fix token refresh/);
     assert.equal((await sh(`ls ${mountPoint}/github`)).stdout, 'README.md\nopen-prs\n');
+    if (large) {
+      const hashed = await sh(`sha256sum ${mountPoint}${folder}/1499_recording.bin`);
+      assert.equal(hashed.stdout.split(' ')[0], createHash('sha256').update(large).digest('hex'), 'a file larger than one HTTP read arrives whole');
+    }
 
     await hub.stop();
     await new Promise((resolve) => setTimeout(resolve, 1100)); // past the in-memory listing lifetime

@@ -1,3 +1,4 @@
+import { maxReadLength } from '../../config.ts';
 import { Type } from 'typebox';
 import mime from 'mime-types';
 import { AirstoreError } from '../../errors.ts';
@@ -18,7 +19,6 @@ const virtualFileSchema = Type.Object({
 });
 
 const pathQuery = Type.String({ minLength: 1, maxLength: 4096 });
-const maxReadLength = 16 * 1024 * 1024;
 const maxTreeKeys = 10_000;
 
 function presentNode(node: TreeNode) {
