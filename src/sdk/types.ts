@@ -109,13 +109,9 @@ export interface WorkspaceCreateParams {
   name: string;
 }
 
-export interface ConnectionCreateParams {
+export interface ConnectionCreateParams extends ConnectionUpdateParams {
   integrationType: IntegrationType;
-  accessToken?: string;
-  refreshToken?: string;
-  apiKey?: string;
   scope?: string;
-  extra?: Record<string, string>;
 }
 
 /** Credentials to replace; those left out stay as they were. `extra` replaces the old one whole. */

@@ -6,21 +6,21 @@ import type { Api } from '../server.ts';
 
 const secret = Type.String({ minLength: 1, maxLength: 8192 });
 
+/** What a connection holds in secret, as a request gives it. */
+const credentialFields = {
+  accessToken: Type.Optional(secret),
+  refreshToken: Type.Optional(secret),
+  apiKey: Type.Optional(secret),
+  extra: Type.Optional(Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 8192 }))),
+};
+
 const newConnectionBody = Type.Object({
   integrationType: integrationTypeSchema,
-  accessToken: Type.Optional(secret),
-  refreshToken: Type.Optional(secret),
-  apiKey: Type.Optional(secret),
+  ...credentialFields,
   scope: Type.Optional(Type.String({ maxLength: 4096 })),
-  extra: Type.Optional(Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 8192 }))),
 }, { additionalProperties: false });
 
-const connectionUpdateBody = Type.Object({
-  accessToken: Type.Optional(secret),
-  refreshToken: Type.Optional(secret),
-  apiKey: Type.Optional(secret),
-  extra: Type.Optional(Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 8192 }))),
-}, { additionalProperties: false, minProperties: 1 });
+const connectionUpdateBody = Type.Object(credentialFields, { additionalProperties: false, minProperties: 1 });
 
 const connectionParams = Type.Object({ ...workspaceParams.properties, connectionId: Type.String({ minLength: 1, maxLength: 100 }) });
 

@@ -8,11 +8,10 @@ import { syncColumns, syncRows } from './sync.ts';
 
 type Globals = OutputOptions & { server?: string };
 
-interface AddOptions {
+interface CredentialOptions {
   accessToken?: string;
   refreshToken?: string;
   apiKey?: string;
-  scope?: string;
   extra?: Record<string, string>;
 }
 
@@ -21,47 +20,40 @@ function secretValue(value: string | undefined): string | undefined {
   return value === '-' ? readFileSync(0, 'utf8').trim() : value;
 }
 
-export function registerConnection(program: Command): void {
-  const connection = program.command('connection').description('connect integrations to a workspace with existing credentials (admin)');
-
-  connection
-    .command('add <workspace> <type>')
-    .description(`connect an integration (${integrationTypes.join(', ')})`)
+/** The options `add` and `update` share: the credentials, each secret readable from stdin. */
+function withCredentialOptions(command: Command, extraHelp: string): Command {
+  return command
     .option('--access-token <token>', 'OAuth access token or personal access token ("-" reads stdin)')
     .option('--refresh-token <token>', 'OAuth refresh token ("-" reads stdin)')
     .option('--api-key <key>', 'API key for key-based integrations ("-" reads stdin)')
+    .option('--extra <key=value>', `provider-specific setting, repeatable${extraHelp}`, collectKeyValue);
+}
+
+function credentialsOf(options: CredentialOptions): CredentialOptions {
+  return { accessToken: secretValue(options.accessToken), refreshToken: secretValue(options.refreshToken), apiKey: secretValue(options.apiKey), extra: options.extra };
+}
+
+export function registerConnection(program: Command): void {
+  const connection = program.command('connection').description('connect integrations to a workspace with existing credentials (admin)');
+
+  withCredentialOptions(connection.command('add <workspace> <type>').description(`connect an integration (${integrationTypes.join(', ')})`), '')
     .option('--scope <scope>', 'OAuth scope string')
-    .option('--extra <key=value>', 'provider-specific setting, repeatable', collectKeyValue)
-    .action(async (workspaceId: string, type: string, options: AddOptions, command: Command) => {
+    .action(async (workspaceId: string, type: string, options: CredentialOptions & { scope?: string }, command: Command) => {
       const globals = command.optsWithGlobals<Globals>();
       const created = await agentClient(globals).connections.create(workspaceId, {
-        integrationType: type as IntegrationType,
-        accessToken: secretValue(options.accessToken),
-        refreshToken: secretValue(options.refreshToken),
-        apiKey: secretValue(options.apiKey),
-        scope: options.scope,
-        extra: options.extra,
+        integrationType: type as IntegrationType, ...credentialsOf(options), scope: options.scope,
       });
       printObject(globals, created);
     });
 
-  connection
-    .command('update <workspace> <connection>')
-    .description('replace some credentials (a rotated token), keeping the synced data; syncs with them at once')
-    .option('--access-token <token>', 'OAuth access token or personal access token ("-" reads stdin)')
-    .option('--refresh-token <token>', 'OAuth refresh token ("-" reads stdin)')
-    .option('--api-key <key>', 'API key for key-based integrations ("-" reads stdin)')
-    .option('--extra <key=value>', 'provider-specific setting, repeatable; replaces all the old ones', collectKeyValue)
-    .action(async (workspaceId: string, connectionId: string, options: Omit<AddOptions, 'scope'>, command: Command) => {
-      const globals = command.optsWithGlobals<Globals>();
-      const updated = await agentClient(globals).connections.update(workspaceId, connectionId, {
-        accessToken: secretValue(options.accessToken),
-        refreshToken: secretValue(options.refreshToken),
-        apiKey: secretValue(options.apiKey),
-        extra: options.extra,
-      });
-      printObject(globals, updated);
-    });
+  withCredentialOptions(
+    connection.command('update <workspace> <connection>')
+      .description('replace some credentials (a rotated token), keeping the synced data; syncs with them at once'),
+    '; replaces all the old ones',
+  ).action(async (workspaceId: string, connectionId: string, options: CredentialOptions, command: Command) => {
+    const globals = command.optsWithGlobals<Globals>();
+    printObject(globals, await agentClient(globals).connections.update(workspaceId, connectionId, credentialsOf(options)));
+  });
 
   connection.command('list <workspace>').description('list connections (never their credentials)').action(async (workspaceId: string, _options, command: Command) => {
     const globals = command.optsWithGlobals<Globals>();
