@@ -3,9 +3,10 @@
  * messages (invoices with PDFs, receipts, newsletters, conversations). Two
  * clients read everything from it, each in its own process:
  *
- * - the ceiling: a bare fetch loop making the requests a sync needs (every
- *   page of `messages.list`, then each message with `format=raw`, eight at a
- *   time), parsing the JSON and nothing more: the fake's own serving rate;
+ * - the ceiling: a bare loop making the requests a sync needs (every page of
+ *   `messages.list`, then each message with `format=raw`, eight at a time),
+ *   parsing the JSON and nothing more: the fake's own serving rate, read
+ *   through `bufferedFetch` as bench/sync.ts explains;
  * - the agent: `airstore serve` with a Gmail connection to the fake, timed from
  *   its sync's start to its end as the API reports them, its peak memory
  *   (VmHWM) read from /proc.
@@ -20,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { generateDataset } from '../connectors/gmail/fake/dataset.ts';
 import { GmailFake } from '../connectors/gmail/fake/server.ts';
 import { mapMessage } from '../connectors/gmail/map.ts';
+import { bufferedFetch } from '../src/sync/buffered-fetch.ts';
 import { fakeOAuth } from '../src/sync/fake/google.ts';
 import { compareWithCeiling } from './sync-measure.ts';
 
@@ -33,7 +35,7 @@ else await compare();
 async function readAll(base: string): Promise<void> {
   const headers = { authorization: `Bearer ${fakeOAuth.accessToken}` };
   const get = async (path: string) => {
-    const response = await fetch(`${base}/gmail/v1/users/me${path}`, { headers });
+    const response = await bufferedFetch(`${base}/gmail/v1/users/me${path}`, { headers });
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
     return response.json() as Promise<{ messages?: { id: string }[]; nextPageToken?: string }>;
   };

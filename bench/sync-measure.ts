@@ -124,7 +124,7 @@ export async function compareWithCeiling(bench: CeilingComparison): Promise<void
     console.log(pinned ? 'Fake pinned to core 0; the ceiling client and the agent to core 1.\n' : 'Not pinned (taskset unavailable).\n');
     console.log('| reader | items | requests | seconds | items/s | vs ceiling | peak RSS MB |');
     console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-    console.log(`| fake's serving rate: bare fetch client (ceiling) | ${ceiling.items} | ${ceilingRequests} | ${(ceiling.ms / 1000).toFixed(1)} | ${Math.round(ceilingRate)} | 100% | |`);
+    console.log(`| fake's serving rate: bare client (ceiling) | ${ceiling.items} | ${ceilingRequests} | ${(ceiling.ms / 1000).toFixed(1)} | ${Math.round(ceilingRate)} | 100% | |`);
     console.log(`| ${bench.agentLabel} | ${sync.items} | ${syncRequests} | ${(syncMs / 1000).toFixed(1)} | ${Math.round(syncRate)} | ${((syncRate / ceilingRate) * 100).toFixed(0)}% | ${memory.peak.toFixed(0)} |`);
     console.log(`| reference: the store alone, same items, 100 per transaction | ${sync.items} | 0 | ${(sync.items / storeRate).toFixed(1)} | ${Math.round(storeRate)} | | |`);
     console.log(`\nCeiling runs: ${ceilingRuns.map((run) => (run.ms / 1000).toFixed(1)).join(', ')} s (the median is the ceiling).`);

@@ -3,10 +3,12 @@
  * repositories, comments as generated: about half the issues have some). Two
  * clients read everything from it, each in its own process:
  *
- * - the ceiling: a bare fetch loop making the requests a sync needs (every page
- *   of every repository, newest first, and the comments of each issue that has
+ * - the ceiling: a bare loop making the requests a sync needs (every page of
+ *   every repository, newest first, and the comments of each issue that has
  *   any, eight at a time), parsing the JSON and nothing more: the fake's own
- *   serving rate;
+ *   serving rate. It reads through `bufferedFetch` (src/sync/buffered-fetch.ts),
+ *   the cheapest client we have: read through Node's fetch, the client's own
+ *   cost set the pace and understated the fake's rate by about a fifth;
  * - the agent: `airstore serve` with a GitHub connection to the fake, timed from
  *   its sync's start to its end as the API reports them, its peak memory (VmHWM)
  *   read from /proc.
@@ -22,6 +24,7 @@ import { parseArgs } from 'node:util';
 import { generateDataset } from '../connectors/github/fake/dataset.ts';
 import { GitHubFake } from '../connectors/github/fake/server.ts';
 import { mapThread } from '../connectors/github/map.ts';
+import { bufferedFetch } from '../src/sync/buffered-fetch.ts';
 import type { GitHubIssue } from '../connectors/github/types.ts';
 import { compareWithCeiling } from './sync-measure.ts';
 
@@ -42,7 +45,7 @@ else await compare();
 async function readAll(base: string, token: string, repos: string[]): Promise<void> {
   const headers = { authorization: `token ${token}`, accept: 'application/vnd.github+json' };
   const get = async (path: string) => {
-    const response = await fetch(`${base}${path}`, { headers });
+    const response = await bufferedFetch(`${base}${path}`, { headers });
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
     return { body: (await response.json()) as unknown[], link: response.headers.get('link') ?? '' };
   };
