@@ -4,7 +4,7 @@ import type { BlobStore } from './blobs.ts';
 import type { ChangeCounter } from './changes.ts';
 import type { SqliteDatabase, Statement } from './database.ts';
 import { type ItemText, ItemTextIndex } from './item-text.ts';
-import { ItemValueStore } from './item-values.ts';
+import { ItemValueStore, type ValueChanges } from './item-values.ts';
 
 /** One synced provider object, as a connector drafts it (src/sync/connector.ts), for one connection. */
 export interface ItemInput extends Omit<ItemDraft, 'content'> {
@@ -51,8 +51,10 @@ export class ItemStore {
   readonly #blobs: BlobStore;
   readonly #idOf: Statement<ItemKey, { id: number }>;
   readonly #changes: ChangeCounter;
+  readonly #db: SqliteDatabase;
 
   constructor(db: SqliteDatabase, changes: ChangeCounter, blobs: BlobStore) {
+    this.#db = db;
     this.#changes = changes;
     this.#blobs = blobs;
     this.#values = new ItemValueStore(db);
@@ -86,28 +88,56 @@ export class ItemStore {
 
   /** Inserts or updates by (connection, kind, external id); an unchanged content hash writes nothing. */
   upsert(item: ItemInput, now = Date.now()): UpsertOutcome {
-    return this.save(item, now).outcome;
+    return this.#db.transaction(() => this.saveAll([item], now)[0]!.outcome)();
   }
 
-  /** `upsert`, also giving the item's row id. */
-  save(item: ItemInput, now = Date.now()): SavedItem {
-    const metadata = JSON.stringify(item.metadata);
-    const contentHash = hashItem(item, metadata);
-    const stored = this.#stored.get(item.connectionId, item.kind, item.externalId);
-    const live = stored !== undefined && stored.deletedAt === null;
-    if (live && stored.contentHash === contentHash) return { outcome: 'unchanged', id: stored.id };
-    const previousText = stored ? this.#storedText.get(stored.id)! : null;
-    const { content } = item;
-    const inline = content === null || Buffer.isBuffer(content);
-    const { id } = this.#upsert.get(
-      item.connectionId, item.kind, item.externalId, item.title, item.fileName, item.body, metadata,
-      inline ? content : null, inline ? null : content.blob, inline ? null : content.size, contentHash,
-      item.createdAt, item.updatedAt, now,
-    )!;
-    this.#values.write(item.connectionId, id, stored?.metadata ?? null, metadata);
-    this.#text.write(id, previousText, item);
-    this.#changes.bump();
-    return { outcome: live ? 'updated' : 'added', id };
+  /**
+   * `upsert` for many items, giving each one's row id. The rows go first, then
+   * their metadata values, then their text. Text goes last because FTS5 moves its
+   * pending text into a new index segment at every statement that may need
+   * undoing (a statement journal: most writes here); text written between them
+   * made a segment per item, and merging those was most of the index's cost.
+   * Written last, a page's text becomes one segment. Call it in a transaction.
+   */
+  saveAll(items: readonly ItemInput[], now = Date.now()): SavedItem[] {
+    const saved: SavedItem[] = [];
+    let values: ValueChanges = { removed: [], added: [] };
+    let texts: Array<{ id: number; previous: ItemText | null; next: ItemText }> = [];
+    const pending = new Set<number>();
+    const flush = () => {
+      this.#values.write(values);
+      for (const text of texts) this.#text.write(text.id, text.previous, text.next);
+      values = { removed: [], added: [] };
+      texts = [];
+      pending.clear();
+    };
+    for (const item of items) {
+      const metadata = JSON.stringify(item.metadata);
+      const contentHash = hashItem(item, metadata);
+      const stored = this.#stored.get(item.connectionId, item.kind, item.externalId);
+      const live = stored !== undefined && stored.deletedAt === null;
+      if (live && stored.contentHash === contentHash) {
+        saved.push({ outcome: 'unchanged', id: stored.id });
+        continue;
+      }
+      // The same item twice in one call: its first version's values and text must be written before they are replaced.
+      if (stored && pending.has(stored.id)) flush();
+      const previousText = stored ? this.#storedText.get(stored.id)! : null;
+      const { content } = item;
+      const inline = content === null || Buffer.isBuffer(content);
+      const { id } = this.#upsert.get(
+        item.connectionId, item.kind, item.externalId, item.title, item.fileName, item.body, metadata,
+        inline ? content : null, inline ? null : content.blob, inline ? null : content.size, contentHash,
+        item.createdAt, item.updatedAt, now,
+      )!;
+      this.#values.diff(item.connectionId, id, stored?.metadata ?? null, metadata, values);
+      texts.push({ id, previous: previousText, next: item });
+      pending.add(id);
+      this.#changes.bump();
+      saved.push({ outcome: live ? 'updated' : 'added', id });
+    }
+    flush();
+    return saved;
   }
 
   /** Records a provider-signalled deletion as a tombstone; false when there was nothing live to delete. */

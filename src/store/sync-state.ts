@@ -133,8 +133,7 @@ export class SyncStateStore {
     const counted = { ...summary };
     const changed = this.#db.transaction(() => {
       const ids: number[] = [];
-      for (const item of page.items) {
-        const { outcome, id } = this.#items.save(item, now);
+      for (const { outcome, id } of this.#items.saveAll(page.items, now)) {
         counted[outcome]++;
         if (outcome !== 'unchanged') ids.push(id);
       }

@@ -127,6 +127,36 @@ describe('store: items', () => {
     store.close();
   });
 
+  it('writes a page that holds one item twice as its last version, values and text alike', () => {
+    const store = openStore(freshPath());
+    const { workspace, connection } = seed(store);
+    const version = (title: string, body: string, state: string) => ({ ...item(connection.id, '1', title, body), metadata: { state } });
+    const saved = store.db.transaction(() => store.items.saveAll([
+      version('Crash on upload', 'stack trace attached', 'open'),
+      item(connection.id, '2', 'Team lunch', 'pizza on friday'),
+      version('Crash on large upload', 'fixed by retrying', 'closed'),
+    ]))();
+    assert.deepEqual(saved.map((s) => s.outcome), ['added', 'added', 'updated']);
+    assert.equal(saved[0]!.id, saved[2]!.id);
+    assert.deepEqual(store.db.prepare("SELECT value FROM item_values WHERE field = 'state' AND item_id = ?").pluck().all(saved[0]!.id), ['closed']);
+    assert.deepEqual(store.items.search(workspace.id, 'retrying').map((i) => i.externalId), ['1']);
+    assert.deepEqual(store.items.search(workspace.id, 'stack trace'), [], 'the first version left the index');
+    store.db.exec("INSERT INTO items_fts(items_fts, rank) VALUES ('integrity-check', 1)");
+    store.close();
+  });
+
+  it('indexes a page\'s text as one FTS5 segment, not one per item', () => {
+    const store = openStore(freshPath());
+    const { connection } = seed(store);
+    store.db.exec("INSERT INTO items_fts(items_fts, rank) VALUES ('automerge', 0)");
+    const segments = () => store.db.prepare('SELECT count(*) FROM items_fts_data WHERE id > 10').pluck().get() as number;
+    const before = segments();
+    const page = Array.from({ length: 50 }, (_, n) => ({ ...item(connection.id, String(n), `Issue ${n}`, `body of issue ${n}`), metadata: { state: 'open', number: n } }));
+    store.db.transaction(() => store.items.saveAll(page))();
+    assert.equal(segments() - before, 1);
+    store.close();
+  });
+
   it('keeps the values of a file written before migration 5, adding empty rows for fields without values', () => {
     const path = freshPath();
     const raw = new Database(path);
