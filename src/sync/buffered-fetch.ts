@@ -5,7 +5,7 @@ import { Agent, interceptors, request } from 'undici';
 
 /**
  * A `fetch` for the JSON APIs that SDKs call with a fetch of their choice
- * (Octokit's `request.fetch`). Node's global fetch wraps every response in
+ * (Octokit's `request.fetch`, gaxios's `fetchImplementation`). Node's global fetch wraps every response in
  * WHATWG streams and a `Headers` object; for a 50,000-issue GitHub sync of
  * 28,000 small requests that was about 200 µs of CPU per request, two thirds of
  * its HTTP time. This one asks undici's dispatcher directly and hands back the
@@ -17,7 +17,7 @@ export async function bufferedFetch(input: string | URL, init: BufferedFetchInit
   const url = String(input);
   const response = await request(url, {
     method: init.method ?? 'GET',
-    headers: { 'accept-encoding': 'gzip, deflate, br', ...init.headers },
+    headers: { 'accept-encoding': 'gzip, deflate, br', ...(init.headers instanceof Headers ? Object.fromEntries(init.headers) : init.headers) },
     body: init.body ?? null,
     signal: init.signal,
     dispatcher: init.redirect === 'manual' || init.redirect === 'error' ? dispatcher : redirectingDispatcher,
@@ -35,7 +35,7 @@ export async function bufferedFetch(input: string | URL, init: BufferedFetchInit
 /** The parts of fetch's `RequestInit` that SDKs pass. */
 export interface BufferedFetchInit {
   method?: string;
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | Headers;
   body?: string | Buffer | null;
   signal?: AbortSignal;
   redirect?: 'follow' | 'manual' | 'error';
