@@ -18,6 +18,8 @@ describe('bufferedFetch', () => {
         res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(gzipSync(payload));
       } else if (req.url === '/br') {
         res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'br' }).end(brotliCompressSync(payload));
+      } else if (req.url === '/not-modified') {
+        res.writeHead(304, { etag: '"v1"', 'content-encoding': 'gzip' }).end();
       } else if (req.url === '/moved') {
         res.writeHead(301, { location: '/plain' }).end();
       } else if (req.url === '/slow') {
@@ -49,6 +51,13 @@ describe('bufferedFetch', () => {
       assert.deepEqual(await response.json(), JSON.parse(payload));
       assert.match(String(seen.at(-1)!['accept-encoding']), /gzip/);
     }
+  });
+
+  it('reads an empty body that names an encoding (a 304) as empty', async () => {
+    const response = await bufferedFetch(`${base}/not-modified`, { headers: new Headers({ 'if-none-match': '"v1"' }) });
+    assert.equal(response.status, 304);
+    assert.equal(response.body.length, 0);
+    assert.equal(seen.at(-1)!['if-none-match'], '"v1"', 'a Headers object is sent as well as a plain one');
   });
 
   it('reads headers as fetch does: any case, repeated values joined', async () => {
