@@ -1,7 +1,8 @@
-#!/usr/bin/env -S node --max-semi-space-size=4
+#!/usr/bin/env -S node --max-semi-space-size=4 --expose-gc
 // The shebang caps V8's young generation: the agent and mounts are long-lived, and the default lets the heap
-// grow far past what they use; 4 MB semi-spaces also made a first sync faster than 8 (docs/BENCHMARKS.md). Test helpers, `npm start` and the single executable (build/)
-// read and reuse these flags.
+// grow far past what they use; 4 MB semi-spaces also made a first sync faster than 8 (docs/BENCHMARKS.md).
+// `--expose-gc` lets a long-lived command give memory back once it falls idle (idle-collection.ts). Test helpers,
+// `npm start` and the single executable (build/) read and reuse these flags.
 import { Command, CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { registerConnection } from './commands/connection.ts';

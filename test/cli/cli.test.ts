@@ -54,7 +54,7 @@ describe('airstore CLI', () => {
   });
 
   it('runs with the same Node flags from its shebang and from npm start (the demo) and npm run serve', () => {
-    assert.deepEqual(runtimeFlags, ['--max-semi-space-size=4']);
+    assert.deepEqual(runtimeFlags, ['--max-semi-space-size=4', '--expose-gc']);
     const { scripts } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     assert.equal(scripts.start, `node ${runtimeFlags.join(' ')} src/cli/main.ts demo`);
     assert.equal(scripts.serve, `node ${runtimeFlags.join(' ')} src/cli/main.ts serve`);

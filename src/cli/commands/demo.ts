@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
+import { startIdleCollection } from '../idle-collection.ts';
 
 export function registerDemo(program: Command): void {
   program
@@ -8,6 +9,8 @@ export function registerDemo(program: Command): void {
     .action(async (dir: string | undefined) => {
       // Loaded on use: the fakes and their sample data would otherwise sit in every agent's memory.
       const { runDemo } = await import('../../demo/run.ts');
+      const stopCollecting = startIdleCollection();
       await runDemo(resolve(dir ?? 'airstore-demo'));
+      stopCollecting();
     });
 }

@@ -6,6 +6,7 @@ import { AirstoreError } from '../../errors.ts';
 import { mountWithLocalAgent } from '../../fs/local-mount.ts';
 import { mountRemote } from '../../fs/remote-mount.ts';
 import { exitCodes } from '../exit-codes.ts';
+import { startIdleCollection } from '../idle-collection.ts';
 import { note } from '../output.ts';
 import { parsePort } from '../parse.ts';
 
@@ -40,7 +41,9 @@ export function registerMount(program: Command): void {
       for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => mount.session.stop());
       process.stdout.write(`mounted workspace ${mount.workspace.name} (${mount.workspace.externalId}) at ${mountPoint}\n`);
       note(`API at ${mount.apiUrl} (Ctrl-C unmounts)`);
+      const stopCollecting = startIdleCollection();
       const reason = await mount.session.ended;
+      stopCollecting();
       if (reason === 'unauthorized') {
         note('airstore: the token was revoked or has expired; unmounted');
         process.exitCode = exitCodes.unauthorized;

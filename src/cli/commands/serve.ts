@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { startAgent } from '../../agent.ts';
 import { dataFiles, defaultHost, defaultPort, resolveDataDir } from '../../config.ts';
+import { startIdleCollection } from '../idle-collection.ts';
 import { note } from '../output.ts';
 import { parsePort } from '../parse.ts';
 
@@ -36,7 +37,9 @@ export function registerServe(program: Command): void {
       } else {
         note(`admin key: ${agent.keys.adminKeySource === 'env' ? 'from AIRSTORE_ADMIN_KEY' : `in ${dataFiles(dataDir).adminKey}`}`);
       }
+      const stopCollecting = startIdleCollection();
       await stopRequested;
+      stopCollecting();
       note('stopping');
       await agent.close();
     });
