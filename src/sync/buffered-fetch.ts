@@ -14,7 +14,16 @@ import { Agent, interceptors, request } from 'undici';
  * repository), compressed bodies decoded, the abort signal honoured.
  */
 export async function bufferedFetch(input: string | URL, init: BufferedFetchInit = {}): Promise<BufferedResponse> {
-  const url = String(input);
+  try {
+    return await fetchWhole(String(input), init);
+  } catch (error) {
+    // As fetch fails: an abort with the signal's reason, anything else (refused, reset, undecodable) as a TypeError.
+    if (init.signal?.aborted || error instanceof TypeError) throw error;
+    throw new TypeError('fetch failed', { cause: error });
+  }
+}
+
+async function fetchWhole(url: string, init: BufferedFetchInit): Promise<BufferedResponse> {
   const response = await request(url, {
     method: init.method ?? 'GET',
     headers: { 'accept-encoding': 'gzip, deflate, br', ...(init.headers instanceof Headers ? Object.fromEntries(init.headers) : init.headers) },

@@ -97,7 +97,11 @@ describe('bufferedFetch', () => {
     await assert.rejects(slow, /run cancelled/);
   });
 
-  it('rejects when the server cannot be reached', async () => {
-    await assert.rejects(bufferedFetch('http://127.0.0.1:1/'), /ECONNREFUSED/);
+  it('rejects as fetch does when the server cannot be reached: a TypeError with the cause', async () => {
+    await assert.rejects(bufferedFetch('http://127.0.0.1:1/'), (error: Error) => {
+      assert.equal(error.name, 'TypeError');
+      assert.match(String((error.cause as Error).message), /ECONNREFUSED/);
+      return true;
+    });
   });
 });
