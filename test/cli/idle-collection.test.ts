@@ -38,7 +38,11 @@ describe('idle collection', () => {
     }
   });
 
-  it('does nothing where gc is not exposed', () => {
-    assert.doesNotThrow(() => startIdleCollection({ collect: undefined })());
+  it('does nothing where gc is not exposed: no timer, no reading of the process size', async () => {
+    let reads = 0;
+    const stop = startIdleCollection({ collect: undefined, intervalMs: 10, residentBytes: () => ++reads });
+    await sleep(50);
+    stop();
+    assert.equal(reads, 0);
   });
 });
