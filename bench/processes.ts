@@ -3,10 +3,14 @@ import { readFileSync } from 'node:fs';
 
 /** Linux process facts the benchmarks report beside their timings. */
 
-/** Pins a process to one core with taskset, so load generator and server do not share one; false where taskset is missing. */
+/**
+ * Pins a process, all its threads (V8's collector and libuv's pool included), to
+ * one core with taskset, so load generator and server do not share one; false
+ * where taskset is missing.
+ */
 export function pinToCore(pid: number, core: number): boolean {
   try {
-    execFileSync('taskset', ['-pc', String(core), String(pid)], { stdio: 'ignore' });
+    execFileSync('taskset', ['-a', '-pc', String(core), String(pid)], { stdio: 'ignore' });
     return true;
   } catch {
     return false;

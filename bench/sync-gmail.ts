@@ -12,8 +12,9 @@
  *   (VmHWM) read from /proc.
  *
  * Then an idle incremental sync (one `history.list`), and for reference the
- * store alone committing the same items 100 per transaction. On Linux the fake
- * is pinned to core 0 and the client under test to core 1.
+ * store alone committing the same items 100 per transaction, in a process of
+ * its own. On Linux the fake is pinned to core 0 and the client under test to
+ * core 1.
  *
  *   npm run bench:sync [-- --messages 50000]   (or node bench/sync-gmail.ts)
  */
@@ -22,24 +23,33 @@ import { generateDataset } from '../connectors/gmail/fake/dataset.ts';
 import { GmailFake } from '../connectors/gmail/fake/server.ts';
 import { mapMessage } from '../connectors/gmail/map.ts';
 import { bufferedFetch } from '../src/sync/buffered-fetch.ts';
+import type { ItemDraft } from '../src/sync/connector.ts';
 import { fakeOAuth } from '../src/sync/fake/google.ts';
-import { compareWithCeiling } from './sync-measure.ts';
+import { compareWithCeiling, reportRun, reportStoreAlone } from './sync-measure.ts';
 
-const { values } = parseArgs({ options: { messages: { type: 'string', default: '50000' }, ceiling: { type: 'string' } }, strict: false });
+const { values } = parseArgs({ options: { messages: { type: 'string', default: '50000' }, ceiling: { type: 'string' }, store: { type: 'boolean' } }, strict: false });
 const concurrency = 8;
+const messages = String(values.messages);
+const datasetOptions = { messages: Number(messages), seed: 50 };
 
-if (typeof values.ceiling === 'string') await readAll(values.ceiling);
+if (typeof values.ceiling === 'string') await reportRun(() => readAll(String(values.ceiling)));
+else if (values.store) await reportStoreAlone('gmail', () => mailboxItems(new GmailFake(generateDataset(datasetOptions))));
 else await compare();
 
-/** Child mode: the ceiling client. Prints `{ items, ms }`. */
-async function readAll(base: string): Promise<void> {
+/** The items a sync of the fake's mailbox stores. */
+function mailboxItems(fake: GmailFake): ItemDraft[] {
+  const labels = fake.labelNames();
+  return fake.messages().map((message) => mapMessage(message, labels));
+}
+
+/** Child mode: the ceiling client. Gives the number of messages read. */
+async function readAll(base: string): Promise<number> {
   const headers = { authorization: `Bearer ${fakeOAuth.accessToken}` };
   const get = async (path: string) => {
     const response = await bufferedFetch(`${base}/gmail/v1/users/me${path}`, { headers });
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
     return response.json() as Promise<{ messages?: { id: string }[]; nextPageToken?: string }>;
   };
-  const started = performance.now();
   let items = 0;
   let pageToken: string | undefined;
   do {
@@ -52,21 +62,16 @@ async function readAll(base: string): Promise<void> {
     items += ids.length;
     pageToken = page.nextPageToken;
   } while (pageToken);
-  process.stdout.write(JSON.stringify({ items, ms: performance.now() - started }));
+  return items;
 }
 
 async function compare(): Promise<void> {
-  const dataset = generateDataset({ messages: Number(values.messages), seed: 50 });
-  const fake = new GmailFake(dataset);
+  const fake = new GmailFake(generateDataset(datasetOptions));
   await fake.listen();
   await compareWithCeiling({
     fake,
-    ceiling: { script: import.meta.filename, args: ['--ceiling', fake.url] },
+    child: { script: import.meta.filename, ceilingArgs: ['--ceiling', fake.url], storeArgs: ['--store', '--messages', messages] },
     connection: { integrationType: 'gmail', accessToken: fakeOAuth.accessToken, extra: { baseUrl: fake.url, window: '0', requestsPerSecond: '0' } },
-    storeItems: () => {
-      const labels = fake.labelNames();
-      return fake.messages().map((message) => mapMessage(message, labels));
-    },
     title: `Gmail sync benchmark: ${fake.messages().length} messages, first sync from the Gmail fake (format=raw, one request per message).`,
     agentLabel: 'agent first sync (@googleapis/gmail, MIME headers, SQLite)',
   });

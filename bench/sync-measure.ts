@@ -9,8 +9,30 @@ import type { FakeProvider } from '../src/sync/fake/server.ts';
 import { call, removeDataDir, startAgent, tempDataDir } from '../test/helpers/agent.ts';
 import { cpuSecondsOf, memoryOf, pinToCore } from './processes.ts';
 
-/** Items a second the store commits in pages of 100 with a cursor each, as a sync does. */
-export function commitRate(integration: string, items: ItemDraft[]): number {
+/** What a benchmark's child process prints: how many items it read or wrote, in how long, with how much CPU. */
+export interface ChildRun {
+  items: number;
+  ms: number;
+  cpuMs: number;
+}
+
+/** Times `work` (which returns its item count) and prints the child's `ChildRun`. */
+export async function reportRun(work: () => Promise<number>): Promise<void> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const items = await work();
+  const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  process.stdout.write(JSON.stringify({ items, ms, cpuMs: (used.user + used.system) / 1000 } satisfies ChildRun));
+}
+
+/**
+ * Child mode of the store alone: the store commits `items` in pages of 100 with a
+ * cursor each, as a sync does, in a process of its own (so that neither the fake's
+ * data set nor the bench's heap weighs on its collector).
+ */
+export async function reportStoreAlone(integration: string, items: () => ItemDraft[]): Promise<void> {
+  const drafts = items();
   const dir = tempDataDir();
   const store = openStore(join(dir, 'airstore.db'));
   try {
@@ -18,12 +40,13 @@ export function commitRate(integration: string, items: ItemDraft[]): number {
     const { id } = store.connections.create({ externalId: 'conn_bench', workspaceId: workspace.id, integration, scope: null, sealedCredentials: Buffer.from('-'), expiresAt: null });
     store.syncState.start(id);
     const summary = { added: 0, updated: 0, unchanged: 0, deleted: 0 };
-    const started = performance.now();
-    for (let i = 0; i < items.length; i += 100) {
-      const page = items.slice(i, i + 100).map((item) => ({ connectionId: id, ...item }));
-      store.syncState.commitPage(id, { items: page, deleted: [], cursor: JSON.stringify({ page: i / 100 }), itemsSynced: i + page.length, itemsTotal: null }, summary);
-    }
-    return (items.length / (performance.now() - started)) * 1000;
+    await reportRun(async () => {
+      for (let i = 0; i < drafts.length; i += 100) {
+        const page = drafts.slice(i, i + 100).map((item) => ({ connectionId: id, ...item }));
+        store.syncState.commitPage(id, { items: page, deleted: [], cursor: JSON.stringify({ page: i / 100 }), itemsSynced: i + page.length, itemsTotal: null }, summary);
+      }
+      return drafts.length;
+    });
   } finally {
     store.close();
     removeDataDir(dir);
@@ -54,12 +77,13 @@ export async function finished(agent: { apiUrl: string; adminKey: string }, work
 export interface CeilingComparison {
   /** The fake, already listening, whose requests are counted. */
   fake: FakeProvider;
-  /** The benchmark script itself and its arguments for child mode, which prints the ceiling client's `{ items, ms }`. */
-  ceiling: { script: string; args: string[] };
+  /**
+   * The benchmark script itself and its arguments for its two child modes, each
+   * printing a `ChildRun`: the ceiling client, and the store alone (`reportStoreAlone`).
+   */
+  child: { script: string; ceilingArgs: string[]; storeArgs: string[] };
   /** The body of the connection the agent syncs. */
   connection: { integrationType: string; accessToken: string; extra: Record<string, string> };
-  /** The same items as the sync stores, for the store-alone reference. */
-  storeItems(): ItemDraft[];
   /** The headline and the label of the agent's row. */
   title: string;
   agentLabel: string;
@@ -73,24 +97,24 @@ export interface CeilingComparison {
  */
 const ceilingRepeats = 3;
 
-/** One run of the ceiling client, in its own process on core 1. */
-async function readCeiling(ceiling: CeilingComparison['ceiling'], pinned: boolean): Promise<{ items: number; ms: number }> {
-  const child = spawn(process.execPath, [ceiling.script, ...ceiling.args], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** One run of a child mode of the benchmark script, in its own process on core 1. */
+async function runChild(script: string, args: string[], pinned: boolean): Promise<ChildRun> {
+  const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   if (pinned) pinToCore(child.pid!, 1);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await once(child, 'close');
-  return JSON.parse(output) as { items: number; ms: number };
+  return JSON.parse(output) as ChildRun;
 }
 
 export async function compareWithCeiling(bench: CeilingComparison): Promise<void> {
   const { fake } = bench;
   const pinned = pinToCore(process.pid, 0);
   // The fake's rate varies by a third between runs on a shared VM: the ceiling is the median of three.
-  const ceilingRuns: Array<{ items: number; ms: number }> = [];
+  const ceilingRuns: ChildRun[] = [];
   for (let run = 0; run < ceilingRepeats; run++) {
     fake.clearLog();
-    ceilingRuns.push(await readCeiling(bench.ceiling, pinned));
+    ceilingRuns.push(await runChild(bench.child.script, bench.child.ceilingArgs, pinned));
   }
   const ceilingRequests = fake.count();
   fake.clearLog();
@@ -117,7 +141,8 @@ export async function compareWithCeiling(bench: CeilingComparison): Promise<void
     const idle = await finished(agent, workspace, connection, asked);
     const idleMs = Date.parse(idle.last_finished_at) - Date.parse(idle.last_started_at);
 
-    const storeRate = commitRate(bench.connection.integrationType, bench.storeItems());
+    const store = await runChild(bench.child.script, bench.child.storeArgs, pinned);
+    const storeRate = (store.items / store.ms) * 1000;
     const ceilingRate = (ceiling.items / ceiling.ms) * 1000;
     const syncRate = (sync.items / syncMs) * 1000;
     console.log(`\n${bench.title}`);
@@ -126,10 +151,14 @@ export async function compareWithCeiling(bench: CeilingComparison): Promise<void
     console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     console.log(`| fake's serving rate: bare client (ceiling) | ${ceiling.items} | ${ceilingRequests} | ${(ceiling.ms / 1000).toFixed(1)} | ${Math.round(ceilingRate)} | 100% | |`);
     console.log(`| ${bench.agentLabel} | ${sync.items} | ${syncRequests} | ${(syncMs / 1000).toFixed(1)} | ${Math.round(syncRate)} | ${((syncRate / ceilingRate) * 100).toFixed(0)}% | ${memory.peak.toFixed(0)} |`);
-    console.log(`| reference: the store alone, same items, 100 per transaction | ${sync.items} | 0 | ${(sync.items / storeRate).toFixed(1)} | ${Math.round(storeRate)} | | |`);
+    console.log(`| reference: the store alone, same items, 100 per transaction | ${store.items} | 0 | ${(store.ms / 1000).toFixed(1)} | ${Math.round(storeRate)} | | |`);
     console.log(`\nCeiling runs: ${ceilingRuns.map((run) => (run.ms / 1000).toFixed(1)).join(', ')} s (the median is the ceiling).`);
     console.log(`Agent CPU during the sync: ${syncCpu.toFixed(1)} s in ${(syncMs / 1000).toFixed(1)} s (${((syncCpu * 1000 / syncMs) * 100).toFixed(0)}% of a core; ${((syncCpu * 1e6) / sync.items).toFixed(0)} µs per item).`);
     console.log(`Agent RSS: ${idleMemory.now.toFixed(0)} MB idle before the sync, ${memory.now.toFixed(0)} MB after, ${memory.peak.toFixed(0)} MB at its peak.`);
+    // On one core the agent does at least what the bare client does (the same reads, parsed) and what the store alone does.
+    const floorMs = ceiling.cpuMs + store.cpuMs;
+    const seconds = (ms: number) => (ms / 1000).toFixed(1);
+    console.log(`Least CPU a sync can take on one core: the bare client's reads ${seconds(ceiling.cpuMs)} s (${Math.round((ceiling.cpuMs * 1000) / ceiling.items)} µs per item) + the store alone ${seconds(store.cpuMs)} s = ${seconds(floorMs)} s, before the SDK, mapping and rendering; half the ceiling is ${seconds(ceiling.ms * 2)} s.`);
     console.log(`Idle incremental sync after it: ${fake.count()} requests (${fake.requests.map((request) => `${request.route} ${request.status}`).join(', ')}), ${idleMs} ms.`);
     console.log(`Aims: at least half the ceiling (${syncRate >= ceilingRate / 2 ? 'met' : 'NOT met'}); under 300 MB (${memory.peak < 300 ? 'met' : 'NOT met'}).`);
   } finally {

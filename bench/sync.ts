@@ -15,8 +15,10 @@
  *
  * Then an idle incremental sync: its requests and time; and, for reference,
  * the store alone: the same 50,000 items committed page by page (100 items and
- * a cursor per transaction) in this process, without any HTTP. On Linux the
- * fake is pinned to core 0 and the client under test to core 1.
+ * a cursor per transaction) in a process of its own, without any HTTP. On Linux
+ * the fake is pinned to core 0 and the client under test to core 1. The bare
+ * client's CPU plus the store's is the least a sync can cost on one core,
+ * printed beside the aim.
  *
  *   npm run bench:sync [-- --issues 50000 --repos 5]
  */
@@ -26,7 +28,7 @@ import { GitHubFake } from '../connectors/github/fake/server.ts';
 import { mapThread } from '../connectors/github/map.ts';
 import { bufferedFetch } from '../src/sync/buffered-fetch.ts';
 import type { GitHubIssue } from '../connectors/github/types.ts';
-import { compareWithCeiling } from './sync-measure.ts';
+import { compareWithCeiling, reportRun, reportStoreAlone } from './sync-measure.ts';
 
 const { values } = parseArgs({
   options: {
@@ -34,22 +36,24 @@ const { values } = parseArgs({
     repos: { type: 'string', default: '5' },
     ceiling: { type: 'string' },
     token: { type: 'string' },
+    store: { type: 'boolean' },
   },
 });
 const concurrency = 8;
+const datasetOptions = { issues: Number(values.issues), repos: Number(values.repos), pullShare: 0, seed: 50 };
 
-if (values.ceiling) await readAll(values.ceiling, values.token!, values.repos!.split(','));
+if (values.ceiling) await reportRun(() => readAll(values.ceiling!, values.token!, values.repos!.split(',')));
+else if (values.store) await reportStoreAlone('github', () => generateDataset(datasetOptions).repos.flatMap((repo) => repo.threads).map(mapThread));
 else await compare();
 
-/** Child mode: the ceiling client. Prints `{ items, ms }`. */
-async function readAll(base: string, token: string, repos: string[]): Promise<void> {
+/** Child mode: the ceiling client. Gives the number of issues read. */
+async function readAll(base: string, token: string, repos: string[]): Promise<number> {
   const headers = { authorization: `token ${token}`, accept: 'application/vnd.github+json' };
   const get = async (path: string) => {
     const response = await bufferedFetch(`${base}${path}`, { headers });
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
     return { body: (await response.json()) as unknown[], link: response.headers.get('link') ?? '' };
   };
-  const started = performance.now();
   let items = 0;
   for (const repo of repos) {
     for (let page = 1, more = true; more; page++) {
@@ -67,22 +71,23 @@ async function readAll(base: string, token: string, repos: string[]): Promise<vo
       more = link.includes('rel="next"');
     }
   }
-  process.stdout.write(JSON.stringify({ items, ms: performance.now() - started }));
+  return items;
 }
 
-
-
 async function compare(): Promise<void> {
-  const dataset = generateDataset({ issues: Number(values.issues), repos: Number(values.repos), pullShare: 0, seed: 50 });
+  const dataset = generateDataset(datasetOptions);
   const repos = dataset.repos.map((repo) => repo.repo.full_name);
   const commented = dataset.repos.flatMap((repo) => repo.threads).filter((thread) => thread.issue.comments > 0).length;
   const fake = new GitHubFake(dataset);
   await fake.listen();
   await compareWithCeiling({
     fake,
-    ceiling: { script: import.meta.filename, args: ['--ceiling', fake.url, '--token', dataset.token, '--repos', repos.join(',')] },
+    child: {
+      script: import.meta.filename,
+      ceilingArgs: ['--ceiling', fake.url, '--token', dataset.token, '--repos', repos.join(',')],
+      storeArgs: ['--store', '--issues', values.issues!, '--repos', values.repos!],
+    },
     connection: { integrationType: 'github', accessToken: dataset.token, extra: { baseUrl: fake.url, requestsPerSecond: '0' } },
-    storeItems: () => dataset.repos.flatMap((repo) => repo.threads).map(mapThread),
     title: `Sync benchmark: ${dataset.repos.length} repositories, ${dataset.repos.reduce((n, repo) => n + repo.threads.length, 0)} issues (${commented} with comments), first sync from the GitHub fake.`,
     agentLabel: 'agent first sync (Octokit, map, render, SQLite)',
   });
