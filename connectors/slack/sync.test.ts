@@ -9,9 +9,9 @@ describe('slack sync against the fake', () => {
   const fake = new SlackFake(generateDataset({ messages: 300, seed: 9 }));
   const { runs, store, connectionId } = runsAgainst(slack, fake);
 
-  async function sync(extra: Record<string, string> = {}) {
+  async function sync(extra: Record<string, string> = {}, options: { full?: boolean } = {}) {
     fake.clearLog();
-    const result = await runs.run(connectionId, { accessToken: fakeToken, extra: { baseUrl: `${fake.url}/api/`, historyDays: '0', ...extra } });
+    const result = await runs.run(connectionId, { accessToken: fakeToken, extra: { baseUrl: `${fake.url}/api/`, historyDays: '0', ...extra } }, options);
     return { ...result, routes: fake.requests.map((request) => request.route) };
   }
 
@@ -46,6 +46,22 @@ describe('slack sync against the fake', () => {
     const id = `${fake.channelId('deploys')}:${lone.ts}`;
     assert.equal(store.items.find(connectionId, 'thread', id)!.deletedAt, null);
     assert.notEqual(store.items.find(connectionId, 'message', id)!.deletedAt, null);
+  });
+
+  it('sees a deletion inside the look-back window at the next sync, and one older than it at the full listing', async () => {
+    const channel = fake.channelId('engineering');
+    const [newest, second, ...older] = fake.recent('engineering').filter((message) => !message.subtype);
+    const old = older.find((message) => Number(message.ts) < Number(newest!.ts) - 3 * 86_400)!;
+    const stored = (message: typeof old) => store.items.find(connectionId, message.reply_count ? 'thread' : 'message', `${channel}:${message.ts}`)!;
+    fake.delete('engineering', second!.ts!);
+    fake.delete('engineering', old.ts!);
+    const incremental = await sync();
+    assert.deepEqual(incremental.summary, { added: 0, updated: 0, unchanged: 0, deleted: 1 });
+    assert.notEqual(stored(second!).deletedAt, null, 'deleted inside the window: a tombstone');
+    assert.equal(stored(old).deletedAt, null, 'deleted before the window: still there');
+    const full = await sync({}, { full: true });
+    assert.deepEqual(full.summary, { added: 0, updated: 0, unchanged: 0, deleted: 1 });
+    assert.notEqual(stored(old).deletedAt, null, 'the full listing sees it');
   });
 
   it('narrows to extra.channels', async () => {

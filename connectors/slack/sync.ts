@@ -32,7 +32,9 @@ interface Run {
  * before the newest message, with `oldest`: new messages, new replies (a
  * parent's `latest_reply`) and edits show there, and only conversations whose
  * version moved cost a conversations.replies call. Slack signals no deletions
- * in history: the daily full listing turns them into tombstones.
+ * in history, but a window read whole is a listing of its channel's
+ * conversations: one missing from it was deleted. Deletions older than the
+ * window wait for the daily full listing.
  */
 async function sync(ctx: SyncContext): Promise<void> {
   const client = createClient(ctx);
@@ -73,21 +75,31 @@ async function listChannels(run: Run): Promise<void> {
   ctx.endListing();
 }
 
-/** The window before the newest message read: what changed there, and what is new. */
+/**
+ * The window before the newest message read: what changed there, what is new,
+ * and what was deleted. The window is bracketed as a listing of the channel's
+ * conversations after `oldest` (exclusive, as Slack reads it); a channel gone
+ * mid-window ends nothing, so a failed read deletes nothing.
+ */
 async function readWindow(run: Run, id: string): Promise<void> {
   const latest = run.cursor.get(`latest:${id}`)!;
   const lookbackDays = Number(run.ctx.credentials.extra.lookbackDays ?? 3);
   const oldest = String(Math.max(0, Number(latest) - lookbackDays * day));
+  run.ctx.beginListing(['thread', 'message'], (externalId) => externalId.startsWith(`${id}:`) && Number(externalId.slice(id.length + 1)) > Number(oldest));
   let newest = latest;
   for (let pageCursor: string | undefined; ;) {
     const page = await history(run, id, { oldest, cursor: pageCursor });
-    const messages = page?.messages ?? [];
+    if (!page) return;
+    const messages = page.messages ?? [];
     for (const message of messages) if (message.ts && Number(message.ts) > Number(newest)) newest = message.ts;
     const { items, deleted } = await conversations(run, id, messages);
-    pageCursor = page?.has_more ? page.response_metadata?.next_cursor || undefined : undefined;
+    pageCursor = page.has_more ? page.response_metadata?.next_cursor || undefined : undefined;
     if (!pageCursor) run.cursor.set(`latest:${id}`, newest);
     if (items.length > 0 || deleted.length > 0 || newest !== latest) run.ctx.commit({ items, deleted, cursor: snapshot(run.cursor) });
-    if (!pageCursor) return;
+    if (!pageCursor) {
+      run.ctx.endListing();
+      return;
+    }
   }
 }
 

@@ -150,10 +150,11 @@ export interface SyncContext {
   /** Keeps an access token the connector refreshed: stored sealed with the connection, used by later runs. */
   saveAccessToken(accessToken: string, expiresAt: number | undefined): void;
   /**
-   * Starts a bracketed listing, of every kind or of `kinds` only: every live item (of those kinds) not `check`ed
-   * before `endListing` becomes a tombstone. Only a listing of every kind counts as a full reconcile.
+   * Starts a bracketed listing, of every kind or of `kinds` only, and of the external ids `within` accepts (all
+   * when absent): every live item in that scope not `check`ed before `endListing` becomes a tombstone. Only a
+   * listing of everything counts as a full reconcile. A listing not ended (the next begins) tombstones nothing.
    */
-  beginListing(kinds?: readonly string[]): void;
+  beginListing(kinds?: readonly string[], within?: (externalId: string) => boolean): void;
   /**
    * Notes objects present at the provider and returns the ids the store lacks or holds
    * at an older version, so a listing fetches details only for those.

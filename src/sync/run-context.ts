@@ -98,10 +98,13 @@ export class RunContext implements SyncContext {
     this.#options.saveAccessToken?.(accessToken, expiresAt);
   }
 
-  beginListing(kinds?: readonly string[]): void {
+  beginListing(kinds?: readonly string[], within?: (externalId: string) => boolean): void {
     const scope = kinds && new Set(kinds);
-    this.#partialListing = scope !== undefined;
-    this.#unseen = new Set([...this.#loadVersions().keys()].filter((key) => !scope || scope.has(key.slice(0, key.indexOf('\0')))));
+    this.#partialListing = scope !== undefined || within !== undefined;
+    this.#unseen = new Set([...this.#loadVersions().keys()].filter((key) => {
+      const split = key.indexOf('\0');
+      return (!scope || scope.has(key.slice(0, split))) && (!within || within(key.slice(split + 1)));
+    }));
   }
 
   check(kind: string, versions: readonly ItemVersion[]): Set<string> {

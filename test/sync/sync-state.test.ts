@@ -75,6 +75,18 @@ describe('sync state: page commits', () => {
     assert.equal(run.listingEnded, false);
   });
 
+  it('brackets a listing of a range of ids: only unseen items inside it are tombstoned, and it is no full reconcile', () => {
+    const { store, id, context } = setup();
+    context().commit({ items: [draft('a:1'), draft('a:2'), draft('a:3'), draft('b:2')], cursor: {} });
+    const run = context();
+    run.beginListing(undefined, (externalId) => externalId.startsWith('a:') && Number(externalId.slice(2)) > 1);
+    run.check('issue', [{ externalId: 'a:3', updatedAt: 1 }]);
+    assert.equal(run.endListing(), 1);
+    assert.notEqual(store.items.find(id, 'issue', 'a:2')!.deletedAt, null, 'the unseen item inside the range is a tombstone');
+    for (const kept of ['a:1', 'a:3', 'b:2']) assert.equal(store.items.find(id, 'issue', kept)!.deletedAt, null, `${kept} is kept`);
+    assert.equal(run.listingEnded, false);
+  });
+
   it('tombstones nothing at the end of a listing it did not begin (a resumed one)', () => {
     const { store, id, context } = setup();
     context().commit({ items: [draft('1')], cursor: {} });

@@ -12,16 +12,18 @@ export const slackCase: ConnectorCase<SlackFake> = {
   connection: (fake) => ({ integrationType: 'slack', accessToken: fakeToken, extra: { baseUrl: `${fake.url}/api/`, requestsPerSecond: '0', historyDays: '0' } }),
   expected: (fake) => fake.threads().map((thread) => mapThread(thread, fake.directory())),
   change(fake) {
-    const [newest, second] = fake.recent('engineering');
+    const [newest] = fake.recent('engineering');
     const [incident] = fake.recent('incidents');
+    const [lastDeploy] = fake.recent('deploys');
     const users = [...fake.directory().keys()];
     fake.edit('engineering', newest!.ts!, `${newest!.text} (update: fixed in v2.15)`);
     fake.reply('incidents', incident!.ts!, users[3]!, 'Root cause: the connection pool was exhausted by the retry storm.');
     fake.post('deploys', users[5]!, 'Deploying web v3.2.0 to production now.');
-    fake.delete('engineering', second!.ts!);
-    return { changed: 3, deleted: { kind: (second!.reply_count ?? 0) > 0 ? 'thread' : 'message', externalId: `${fake.channelId('engineering')}:${second!.ts}` } };
+    fake.delete('deploys', lastDeploy!.ts!);
+    return { changed: 3, deleted: { kind: (lastDeploy!.reply_count ?? 0) > 0 ? 'thread' : 'message', externalId: `${fake.channelId('deploys')}:${lastDeploy!.ts}` } };
   },
-  deletionsSeenBy: 'reconcile',
+  // The deleted message was #deploys' newest, so it is inside the look-back window, which each sync reads whole.
+  deletionsSeenBy: 'incremental',
   // The channel list, and one page of each member channel's look-back window.
   idleRequests: () => 1 + memberChannels,
   // Besides those: the replies of each changed thread and the user directory.
