@@ -2,7 +2,9 @@ import type { SyncCursor } from '../../src/sync/connector.ts';
 
 /**
  * GitHub's checkpoint, flat: per repository `since:<repo>` (newest update
- * seen) and `etag:<repo>` (of the first page of that `since`); a listing in
+ * seen) and `etag:<repo>` (of the first page of that `since`), the same for
+ * the repository's comments as `commentsSince:<repo>` and `commentsEtag:<repo>`
+ * (a cursor saved before those existed reads `since` for them); a listing in
  * progress as `listing` (repositories left, the current one first),
  * `listingPage` and `listingHigh` (the newest update when its listing began);
  * discovered repositories as `repos:<source>` with `reposEtag:<source>`.
@@ -31,6 +33,19 @@ export class GitHubCursor {
     this.#set(`etag:${repo}`, etag);
   }
 
+  commentsSince(repo: string): string | undefined {
+    return this.#string(`commentsSince:${repo}`) ?? this.since(repo);
+  }
+
+  commentsEtag(repo: string): string | undefined {
+    return this.#string(`commentsEtag:${repo}`);
+  }
+
+  setCommentsSince(repo: string, since: string, etag: string | undefined): void {
+    this.#values.set(`commentsSince:${repo}`, since);
+    this.#set(`commentsEtag:${repo}`, etag);
+  }
+
   listingQueue(): string[] {
     return (this.#string('listing') ?? '').split(',').filter(Boolean);
   }
@@ -56,7 +71,10 @@ export class GitHubCursor {
   /** A listed repository continues from its newest update when the listing began (a reconcile keeps its own `since`). */
   finishListedRepo(repo: string): void {
     const high = this.#string('listingHigh');
-    if (this.since(repo) === undefined && high !== undefined) this.setSince(repo, high, undefined);
+    if (this.since(repo) === undefined && high !== undefined) {
+      this.setSince(repo, high, undefined);
+      this.setCommentsSince(repo, high, undefined);
+    }
     const rest = this.listingQueue().filter((queued) => queued !== repo);
     this.startListing(rest);
     if (rest.length === 0) {

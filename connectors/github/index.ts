@@ -30,7 +30,7 @@ export const github = {
     // Under the secondary limit (900 points a minute); the hourly budget is enforced by 403/429 with reset headers.
     rateLimit: { perSecond: 10, burst: 20 },
     baseUrlOption: 'Octokit baseUrl (GitHub Enterprise Server: https://HOST/api/v3)',
-    cursor: 'issues with since + sort=updated per repository, ETag conditional requests',
+    cursor: 'issues and comments with since + sort=updated per repository, ETag conditional requests',
     load: () => import('./sync.ts').then((module) => module.runtime),
   },
 } as const satisfies ConnectorDefinition;

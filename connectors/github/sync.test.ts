@@ -29,7 +29,7 @@ describe('github sync against the fake', () => {
     const { state, cursor, summary } = await sync({});
     assert.equal(state.status, 'ok');
     assert.deepEqual(summary, { added: 150, updated: 0, unchanged: 0, deleted: 0 });
-    for (const repo of ['acme/api', 'acme/web', 'acme/mobile']) {
+    for (const repo of repos) {
       assert.match(String(cursor[`since:${repo}`]), /^\d{4}-\d\d-\d\dT/, `since of ${repo}`);
       assert.match(String(cursor[`etag:${repo}`]), /^W\/"/, `etag of ${repo}`);
     }
@@ -38,11 +38,38 @@ describe('github sync against the fake', () => {
     assert.equal(state.itemsTotal, 300, 'the total is estimated from the pages GitHub announces (100 per page)');
   });
 
-  it('costs one 304 per repository and one for discovery when nothing changed', async () => {
+  const repos = ['acme/api', 'acme/web', 'acme/mobile'];
+  const requests = () => fake.requests.map((request) => `${request.route} ${request.status}`);
+
+  it('costs one 304 for discovery and two per repository (issues, comments) when nothing changed', async () => {
+    for (let run = 0; run < 2; run++) {
+      fake.clearLog();
+      const { summary } = await sync({});
+      assert.deepEqual(summary, { added: 0, updated: 0, unchanged: 0, deleted: 0 });
+      assert.deepEqual(requests().toSorted(), ['repos.listForAuthenticatedUser 304',
+        ...repos.flatMap(() => ['issues.listCommentsForRepo 304', 'issues.listForRepo 304'])].toSorted(), `idle run ${run + 1}`);
+    }
+  });
+
+  it("reads an issue again when one of its comments is edited, which leaves the issue's updated_at alone", async () => {
+    const thread = fake.threads().find((candidate) => candidate.repo === 'acme/web' && candidate.comments.length > 1 && !candidate.pull)!;
+    const updatedAt = thread.issue.updated_at;
+    fake.editComment('acme/web', thread.issue.number, 0, 'Edited: the retry path is covered too.');
+    assert.equal(fake.thread('acme/web', thread.issue.number)!.issue.updated_at, updatedAt);
     fake.clearLog();
     const { summary } = await sync({});
-    assert.deepEqual(summary, { added: 0, updated: 0, unchanged: 0, deleted: 0 });
-    assert.deepEqual(fake.requests.map((request) => request.status), [304, 304, 304, 304]);
+    assert.deepEqual(summary, { added: 0, updated: 1, unchanged: 0, deleted: 0 });
+    assert.deepEqual(requests().filter((request) => !request.endsWith(' 304')).toSorted(),
+      ['issues.get 200', 'issues.listComments 200', 'issues.listCommentsForRepo 200']);
+    const item = runs.store.items.find(connections.get('{}')!, 'issue', `acme/web#${thread.issue.number}`)!;
+    assert.match(item.body, /Edited: the retry path is covered too\./);
+    // `since` moved to the edit, whose list is a new URL: one 200 to learn its ETag, then 304s.
+    fake.clearLog();
+    await sync({});
+    assert.deepEqual(requests().filter((request) => !request.endsWith(' 304')), ['issues.listCommentsForRepo 200']);
+    fake.clearLog();
+    await sync({});
+    assert.ok(fake.requests.every((request) => request.status === 304), requests().join(', '));
   });
 
   it('reads only the configured repositories from extra.repos, without discovery', async () => {

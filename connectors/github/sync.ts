@@ -19,9 +19,11 @@ const epoch = '1970-01-01T00:00:00Z';
  * GitHub: the repositories the token sees (or `extra.repos` / `extra.orgs`).
  * A repository is first listed newest first (`sort=updated&direction=desc`,
  * page by page, each page committed with its position); from then on only what
- * changed is read (`since` + `direction=asc`, the first page conditional on its
- * ETag, so an idle repository costs one 304). A full listing (first sync,
- * reconcile) is bracketed so issues that disappeared become tombstones.
+ * changed is read: its issues (`since` + `direction=asc`, the first page
+ * conditional on its ETag), then its comments the same way, since an edited
+ * comment does not move its issue. An idle repository costs two 304s. A full
+ * listing (first sync, reconcile) is bracketed so issues that disappeared
+ * become tombstones.
  */
 async function sync(ctx: SyncContext): Promise<void> {
   const client = createClient(ctx);
@@ -64,22 +66,95 @@ async function listRepositories(client: Client, ctx: SyncContext, cursor: GitHub
   ctx.endListing();
 }
 
-/** One repository's changes since its cursor; an unchanged repository answers 304 to the conditional first page. */
+/**
+ * One repository's changes since its cursor: its changed issues, then its
+ * edited comments. An unchanged repository answers 304 to both conditional
+ * first pages.
+ */
 async function readChanges(client: Client, ctx: SyncContext, cursor: GitHubCursor, repo: string): Promise<void> {
   const since = cursor.since(repo);
   if (since === undefined) return;
   const etag = cursor.etag(repo);
   let newest = since;
-  for (let page = 1; ; page++) {
+  const read = new Set<number>();
+  for (let page = 1, more = true; more; page++) {
     const response = await listPage(client, ctx, repo, { direction: 'asc', page, since, etag: page === 1 ? etag : undefined });
-    if (response === 'not_modified' || response === undefined) return;
+    if (response === undefined) return;
+    if (response === 'not_modified') break;
     for (const issue of response.issues) if (issue.updated_at > newest) newest = issue.updated_at;
-    const items = await threadsOf(client, ctx, repo, wanted(ctx, repo, response.issues));
-    const more = hasNextPage(response.link);
+    const changed = wanted(ctx, repo, response.issues);
+    for (const issue of changed) read.add(issue.number);
+    const items = await threadsOf(client, ctx, repo, changed);
+    more = hasNextPage(response.link);
     // The ETag belongs to the first page of `since`: kept only while `since` stays where it was.
     cursor.setSince(repo, newest, newest === since && page === 1 && !more ? response.etag : undefined);
     ctx.commit({ items, cursor: cursor.snapshot() });
-    if (!more) return;
+  }
+  await readEditedComments(client, ctx, cursor, repo, read);
+}
+
+/**
+ * Comments changed since the repository's comment cursor, from the
+ * repository-wide list (`sort=updated`, oldest first): editing a comment does
+ * not move its issue's `updated_at`, so the issue listing alone never sees the
+ * edit. Each issue not already read this run (`read`) is read again whole.
+ * `since` is inclusive, so comments at the cursor itself were seen before; one
+ * edited within that same second after the last run is the edge this misses.
+ */
+async function readEditedComments(client: Client, ctx: SyncContext, cursor: GitHubCursor, repo: string, read: ReadonlySet<number>): Promise<void> {
+  const since = cursor.commentsSince(repo);
+  if (since === undefined) return;
+  const [owner, name] = split(repo);
+  const etag = cursor.commentsEtag(repo);
+  let newest = since;
+  let firstPageEtag: string | undefined;
+  const stale = new Set<number>();
+  for (let page = 1, more = true; more; page++) {
+    const response = await ctx.call(() => conditional(client.issues.listCommentsForRepo({
+      owner, repo: name, sort: 'updated', direction: 'asc', since, per_page: perPage, page,
+      ...(page === 1 && etag ? { headers: { 'if-none-match': etag } } : {}),
+    })));
+    if (response === undefined || response === 'not_modified') return;
+    for (const comment of response.data) {
+      if (comment.updated_at <= since) continue;
+      if (comment.updated_at > newest) newest = comment.updated_at;
+      const number = issueNumberOf(comment.issue_url);
+      if (number !== undefined && !read.has(number)) stale.add(number);
+    }
+    more = hasNextPage(response.headers.link);
+    if (page === 1 && !more) firstPageEtag = response.headers.etag;
+  }
+  const numbers = [...stale];
+  for (let start = 0; start < numbers.length; start += perPage) {
+    const issues = await mapConcurrent(numbers.slice(start, start + perPage), detailConcurrency, (number) => getIssue(client, ctx, repo, number));
+    ctx.commit({ items: await threadsOf(client, ctx, repo, issues.filter((issue) => issue !== undefined)), cursor: cursor.snapshot() });
+  }
+  cursor.setCommentsSince(repo, newest, newest === since ? firstPageEtag : undefined);
+  ctx.commit({ cursor: cursor.snapshot() });
+}
+
+/** The issue number of a comment's `issue_url` (…/repos/{owner}/{repo}/issues/{number}). */
+function issueNumberOf(issueUrl: string): number | undefined {
+  const match = /\/issues\/(\d+)$/.exec(issueUrl);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** One issue as listed; undefined when it is gone (404, or 410 for a deleted issue), which the next full listing sees. */
+async function getIssue(client: Client, ctx: SyncContext, repo: string, number: number): Promise<IssueData | undefined> {
+  const [owner, name] = split(repo);
+  const response = await ctx.call(() => conditional(client.issues.get({ owner, repo: name, issue_number: number })));
+  return typeof response === 'object' ? slimIssue(response.data) : undefined;
+}
+
+/** A response, or `not_modified` for a 304 to a conditional request, or undefined when the object is gone (404, 410). */
+async function conditional<T>(request: Promise<T>): Promise<T | 'not_modified' | undefined> {
+  try {
+    return await request;
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 304) return 'not_modified';
+    if (status === 404 || status === 410) return undefined;
+    throw error;
   }
 }
 
@@ -120,20 +195,13 @@ async function listPage(
   options: { direction: 'asc' | 'desc'; page: number; since?: string; etag?: string },
 ): Promise<IssuePage | 'not_modified' | undefined> {
   const [owner, name] = split(repo);
-  return ctx.call(async () => {
-    try {
-      const response = await client.issues.listForRepo({
-        owner, repo: name, state: 'all', sort: 'updated', direction: options.direction, per_page: perPage, page: options.page,
-        ...(options.since ? { since: options.since } : {}),
-        ...(options.etag ? { headers: { 'if-none-match': options.etag } } : {}),
-      });
-      return { issues: response.data.map(slimIssue), link: response.headers.link, etag: response.headers.etag };
-    } catch (error) {
-      if (statusOf(error) === 304) return 'not_modified' as const;
-      if (statusOf(error) === 404) return undefined;
-      throw error;
-    }
-  });
+  const response = await ctx.call(() => conditional(client.issues.listForRepo({
+    owner, repo: name, state: 'all', sort: 'updated', direction: options.direction, per_page: perPage, page: options.page,
+    ...(options.since ? { since: options.since } : {}),
+    ...(options.etag ? { headers: { 'if-none-match': options.etag } } : {}),
+  })));
+  if (typeof response !== 'object') return response;
+  return { issues: response.data.map(slimIssue), link: response.headers.link, etag: response.headers.etag };
 }
 
 export const runtime: ConnectorRuntime = {

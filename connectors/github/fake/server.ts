@@ -16,10 +16,13 @@ const repoPath = '/repos/([^/]+/[^/]+)';
 /**
  * GitHub's REST API as Octokit uses it for a sync: the user, repository
  * listings, issues (with `state`, `sort=updated`, `direction`, `since`,
- * `per_page`/`page` and Link headers), comments, pull requests with reviews and
- * files. Lists carry ETags and answer 304 to a matching If-None-Match; every
- * answer carries the x-ratelimit headers. Edits move a clock forward a second
- * at a time, as GitHub's timestamps do.
+ * `per_page`/`page` and Link headers), one issue, comments (of an issue, or of
+ * a whole repository with `sort`, `direction` and `since`), pull requests with
+ * reviews and files. Lists carry ETags and answer 304 to a matching
+ * If-None-Match; every answer carries the x-ratelimit headers. Edits move a
+ * clock forward a second at a time, as GitHub's timestamps do. A new comment
+ * moves its issue's `updated_at`; an edited one moves only its own, which is
+ * what sync tools against GitHub have found (and the case a sync must not miss).
  */
 export class GitHubFake extends FakeProvider {
   readonly #repos = new Map<string, RepoState>();
@@ -72,6 +75,14 @@ export class GitHubFake extends FakeProvider {
     this.#touched(repo);
   }
 
+  /** Rewrites the `index`th comment of an issue (0 the oldest). */
+  editComment(repo: string, number: number, index: number, body: string): void {
+    const thread = this.#require(repo, number);
+    const comment = thread.comments[index];
+    if (!comment) throw new Error(`no comment ${index} on ${repo}#${number} in the fake`);
+    thread.comments = thread.comments.with(index, { ...comment, body, updated_at: this.#tick() });
+  }
+
   deleteIssue(repo: string, number: number): void {
     this.#repos.get(repo)?.threads.delete(number);
     this.#touched(repo);
@@ -86,6 +97,14 @@ export class GitHubFake extends FakeProvider {
         handle: (request, [org]) => this.#listRepos(request, (repo) => repo.full_name.startsWith(`${org}/`)),
       },
       { method: 'GET', name: 'issues.listForRepo', pattern: new RegExp(`^${repoPath}/issues$`), handle: (request, [repo]) => this.#listIssues(request, repo!) },
+      {
+        method: 'GET', name: 'issues.get', pattern: new RegExp(`^${repoPath}/issues/(\\d+)$`),
+        handle: (_request, [repo, number]) => this.#withThread(repo!, number!, (thread) => ({ status: 200, headers: this.#rateHeaders(4999), json: thread.issue })),
+      },
+      {
+        method: 'GET', name: 'issues.listCommentsForRepo', pattern: new RegExp(`^${repoPath}/issues/comments$`),
+        handle: (request, [repo]) => this.#listRepoComments(request, repo!),
+      },
       {
         method: 'GET', name: 'issues.listComments', pattern: new RegExp(`^${repoPath}/issues/(\\d+)/comments$`),
         handle: (request, [repo, number]) => this.#withThread(repo!, number!, (thread) => this.#page(request, thread.comments)),
@@ -146,6 +165,25 @@ export class GitHubFake extends FakeProvider {
     if (query.get('sort') === 'created') threads = threads.toSorted((a, b) => a.issue.created_at.localeCompare(b.issue.created_at));
     if ((query.get('direction') ?? 'desc') === 'desc') threads = threads.toReversed();
     return this.#conditional(request, this.#page(request, threads, (thread) => thread.issue));
+  }
+
+  /** By ascending id unless `sort` (created or updated) is given, then by `direction` (desc unless asc). */
+  #listRepoComments(request: FakeRequest, repo: string): FakeReply {
+    const state = this.#repos.get(repo);
+    if (!state) return { status: 404, json: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/issues/comments#list-issue-comments-for-a-repository', status: '404' } };
+    const { query } = request;
+    const since = query.get('since');
+    const from = since ? githubTime(Date.parse(since)) : '';
+    let comments = [...state.threads.values()].flatMap((thread) => thread.comments).filter((comment) => comment.updated_at >= from);
+    const sort = query.get('sort');
+    if (sort === 'created' || sort === 'updated') {
+      const field = sort === 'created' ? 'created_at' : 'updated_at';
+      const sign = query.get('direction') === 'asc' ? 1 : -1;
+      comments.sort((a, b) => sign * (a[field].localeCompare(b[field]) || a.id - b.id));
+    } else {
+      comments = comments.toSorted((a, b) => a.id - b.id);
+    }
+    return this.#conditional(request, this.#page(request, comments));
   }
 
   #page<T, R = T>(request: FakeRequest, all: readonly T[], shape: (value: T) => R = (value) => value as unknown as R): FakeReply {

@@ -16,12 +16,16 @@ export const githubCase: ConnectorCase<GitHubFake> = {
     fake.addIssue('acme/web', { title: 'Upload dialog freezes on Safari 18', body: 'Steps: drop a 2 GB file.', author: 'mei-lin' });
     const doomed = fake.threads().find((thread) => thread.repo === 'acme/web' && !thread.pull)!;
     fake.deleteIssue('acme/web', doomed.issue.number);
-    return { changed: 4, deleted: { kind: 'issue', externalId: `acme/web#${doomed.issue.number}` } };
+    const discussed = fake.threads().find((thread) => thread.repo === 'acme/mobile' && thread.comments.length > 0)!;
+    fake.editComment('acme/mobile', discussed.issue.number, 0, 'Edited: this only happens on Android 15.');
+    return { changed: 5, deleted: { kind: 'issue', externalId: `acme/web#${doomed.issue.number}` } };
   },
   deletionsSeenBy: 'reconcile',
   // Repository discovery and each repository's first page, all conditional: 304s.
-  idleRequests: (fake) => 1 + new Set(fake.threads().map((thread) => thread.repo)).size,
-  // Besides those: the changed items' comments and pull request details (at most four requests each).
+  // Discovery, then per repository its issues and its comments, each a conditional request.
+  idleRequests: (fake) => 1 + 2 * new Set(fake.threads().map((thread) => thread.repo)).size,
+  // Besides those: the changed items' comments and pull request details (at most four requests each; an edited
+  // comment's issue costs issues.get and its comments).
   changedRequests: (fake, changes) => githubCase.idleRequests(fake) + changes.changed * 4,
   detailRoutes: ['issues.listComments', 'pulls.get', 'pulls.listReviews', 'pulls.listFiles'],
   isListingRequest: (request) => request.route === 'issues.listForRepo' && request.query.get('direction') === 'desc',
