@@ -1,4 +1,5 @@
 import type { SyncContext } from '../../src/sync/connector.ts';
+import { statusOf } from './client.ts';
 
 /** GitHub's largest page. */
 export const perPage = 100;
@@ -38,12 +39,26 @@ export async function allPages<T, R>(ctx: SyncContext, fetchPage: (page: number)
   }
 }
 
-/** A 404 as undefined: the object was deleted, which is an answer, not a failure. */
+/**
+ * A 404 (or 410, GitHub's answer for a deleted issue) as undefined: the object
+ * was deleted, which is an answer, not a failure.
+ */
 export async function orMissing<T>(request: Promise<T>): Promise<T | undefined> {
   try {
     return await request;
   } catch (error) {
-    if (typeof error === 'object' && error !== null && (error as { status?: number }).status === 404) return undefined;
+    const status = statusOf(error);
+    if (status === 404 || status === 410) return undefined;
+    throw error;
+  }
+}
+
+/** `orMissing` for a conditional request: a 304 as `not_modified`. */
+export async function orUnchanged<T>(request: Promise<T>): Promise<T | 'not_modified' | undefined> {
+  try {
+    return await orMissing(request);
+  } catch (error) {
+    if (statusOf(error) === 304) return 'not_modified';
     throw error;
   }
 }

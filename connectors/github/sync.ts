@@ -1,9 +1,9 @@
 import type { ConnectorRuntime, ItemDraft, SyncContext } from '../../src/sync/connector.ts';
 import { mapConcurrent } from '../../src/sync/concurrency.ts';
-import { classify, createClient, statusOf } from './client.ts';
+import { classify, createClient } from './client.ts';
 import { GitHubCursor } from './cursor.ts';
 import { kindOf, mapThread } from './map.ts';
-import { hasNextPage, lastPage, perPage, split } from './pages.ts';
+import { hasNextPage, lastPage, orMissing, orUnchanged, perPage, split } from './pages.ts';
 import { discoverRepos } from './repos.ts';
 import { fetchThread } from './threads.ts';
 import { slimIssue } from './slim.ts';
@@ -110,7 +110,7 @@ async function readEditedComments(client: Client, ctx: SyncContext, cursor: GitH
   let firstPageEtag: string | undefined;
   const stale = new Set<number>();
   for (let page = 1, more = true; more; page++) {
-    const response = await ctx.call(() => conditional(client.issues.listCommentsForRepo({
+    const response = await ctx.call(() => orUnchanged(client.issues.listCommentsForRepo({
       owner, repo: name, sort: 'updated', direction: 'asc', since, per_page: perPage, page,
       ...(page === 1 && etag ? { headers: { 'if-none-match': etag } } : {}),
     })));
@@ -142,20 +142,8 @@ function issueNumberOf(issueUrl: string): number | undefined {
 /** One issue as listed; undefined when it is gone (404, or 410 for a deleted issue), which the next full listing sees. */
 async function getIssue(client: Client, ctx: SyncContext, repo: string, number: number): Promise<IssueData | undefined> {
   const [owner, name] = split(repo);
-  const response = await ctx.call(() => conditional(client.issues.get({ owner, repo: name, issue_number: number })));
-  return typeof response === 'object' ? slimIssue(response.data) : undefined;
-}
-
-/** A response, or `not_modified` for a 304 to a conditional request, or undefined when the object is gone (404, 410). */
-async function conditional<T>(request: Promise<T>): Promise<T | 'not_modified' | undefined> {
-  try {
-    return await request;
-  } catch (error) {
-    const status = statusOf(error);
-    if (status === 304) return 'not_modified';
-    if (status === 404 || status === 410) return undefined;
-    throw error;
-  }
+  const response = await ctx.call(() => orMissing(client.issues.get({ owner, repo: name, issue_number: number })));
+  return response && slimIssue(response.data);
 }
 
 /** The issues whose stored version is missing or older: only those cost detail requests. */
@@ -195,7 +183,7 @@ async function listPage(
   options: { direction: 'asc' | 'desc'; page: number; since?: string; etag?: string },
 ): Promise<IssuePage | 'not_modified' | undefined> {
   const [owner, name] = split(repo);
-  const response = await ctx.call(() => conditional(client.issues.listForRepo({
+  const response = await ctx.call(() => orUnchanged(client.issues.listForRepo({
     owner, repo: name, state: 'all', sort: 'updated', direction: options.direction, per_page: perPage, page: options.page,
     ...(options.since ? { since: options.since } : {}),
     ...(options.etag ? { headers: { 'if-none-match': options.etag } } : {}),
