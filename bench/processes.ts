@@ -21,20 +21,19 @@ export function pinToCore(pid: number, core: number): boolean {
 export function cpuMicros(pid: number): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // After the command: state is field 3, so utime and stime (fields 14 and 15) sit at 11 and 12.
     return (Number(fields[11]) + Number(fields[12])) * 10_000;
   } catch {
     return Number.NaN;
   }
 }
 
-/** Resident memory of a process in MB: its peak (VmHWM) and now (VmRSS). */
 /** CPU seconds (user + system) a process has used so far, from /proc. */
 export function cpuSecondsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  // After the command: state is field 3, so utime and stime (fields 14 and 15) sit at 11 and 12; in clock ticks.
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  return cpuMicros(pid) / 1e6;
 }
 
+/** Resident memory of a process in MB: its peak (VmHWM) and now (VmRSS). */
 export function memoryOf(pid: number): { peak: number; now: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? Number.NaN);

@@ -13,26 +13,32 @@
  *
  * Then an idle incremental sync (one `history.list`), and for reference the
  * store alone committing the same items 100 per transaction, in a process of
- * its own. On Linux the fake is pinned to core 0 and the client under test to
- * core 1.
+ * its own, and the same sync without its store writes. On Linux the fake is
+ * pinned to core 0 and the client under test to core 1.
  *
  *   npm run bench:sync [-- --messages 50000]   (or node bench/sync-gmail.ts)
  */
 import { parseArgs } from 'node:util';
 import { generateDataset } from '../connectors/gmail/fake/dataset.ts';
 import { GmailFake } from '../connectors/gmail/fake/server.ts';
+import { gmail } from '../connectors/gmail/index.ts';
 import { mapMessage } from '../connectors/gmail/map.ts';
 import { bufferedFetch } from '../src/sync/buffered-fetch.ts';
 import type { ItemDraft } from '../src/sync/connector.ts';
+import type { StoredCredentials } from '../src/sync/runner.ts';
 import { fakeOAuth } from '../src/sync/fake/google.ts';
-import { compareWithCeiling, reportRun, reportStoreAlone } from './sync-measure.ts';
+import { compareWithCeiling, reportRun, reportStoreAlone, reportWithoutStore } from './sync-measure.ts';
 
-const { values } = parseArgs({ options: { messages: { type: 'string', default: '50000' }, ceiling: { type: 'string' }, store: { type: 'boolean' } }, strict: false });
+const { values } = parseArgs({
+  options: { messages: { type: 'string', default: '50000' }, ceiling: { type: 'string' }, store: { type: 'boolean' }, 'without-store': { type: 'string' } },
+  strict: false,
+});
 const concurrency = 8;
 const messages = String(values.messages);
 const datasetOptions = { messages: Number(messages), seed: 50 };
 
 if (typeof values.ceiling === 'string') await reportRun(() => readAll(String(values.ceiling)));
+else if (typeof values['without-store'] === 'string') await reportWithoutStore(gmail, JSON.parse(values['without-store']) as StoredCredentials);
 else if (values.store) await reportStoreAlone('gmail', () => mailboxItems(new GmailFake(generateDataset(datasetOptions))));
 else await compare();
 

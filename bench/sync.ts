@@ -15,20 +15,24 @@
  *
  * Then an idle incremental sync: its requests and time; and, for reference,
  * the store alone: the same 50,000 items committed page by page (100 items and
- * a cursor per transaction) in a process of its own, without any HTTP. On Linux
- * the fake is pinned to core 0 and the client under test to core 1. The bare
- * client's CPU plus the store's is the least a sync can cost on one core,
- * printed beside the aim.
+ * a cursor per transaction) in a process of its own, without any HTTP; and the
+ * same sync without its store writes (the connector through the engine, its
+ * items dropped at each commit). On Linux the fake is pinned to core 0 and the
+ * client under test to core 1. The bare client's CPU plus the store's is the
+ * least a sync can cost on one core; the sync without its store writes plus the
+ * store alone is what today's parts cost; both are printed beside the aim.
  *
  *   npm run bench:sync [-- --issues 50000 --repos 5]
  */
 import { parseArgs } from 'node:util';
 import { generateDataset } from '../connectors/github/fake/dataset.ts';
+import { github } from '../connectors/github/index.ts';
 import { GitHubFake } from '../connectors/github/fake/server.ts';
 import { mapThread } from '../connectors/github/map.ts';
 import { bufferedFetch } from '../src/sync/buffered-fetch.ts';
+import type { StoredCredentials } from '../src/sync/runner.ts';
 import type { GitHubIssue } from '../connectors/github/types.ts';
-import { compareWithCeiling, reportRun, reportStoreAlone } from './sync-measure.ts';
+import { compareWithCeiling, reportRun, reportStoreAlone, reportWithoutStore } from './sync-measure.ts';
 
 const { values } = parseArgs({
   options: {
@@ -37,12 +41,14 @@ const { values } = parseArgs({
     ceiling: { type: 'string' },
     token: { type: 'string' },
     store: { type: 'boolean' },
+    'without-store': { type: 'string' },
   },
 });
 const concurrency = 8;
 const datasetOptions = { issues: Number(values.issues), repos: Number(values.repos), pullShare: 0, seed: 50 };
 
 if (values.ceiling) await reportRun(() => readAll(values.ceiling!, values.token!, values.repos!.split(',')));
+else if (values['without-store']) await reportWithoutStore(github, JSON.parse(values['without-store']) as StoredCredentials);
 else if (values.store) await reportStoreAlone('github', () => generateDataset(datasetOptions).repos.flatMap((repo) => repo.threads).map(mapThread));
 else await compare();
 
