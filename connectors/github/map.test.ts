@@ -22,6 +22,7 @@ describe('github map', () => {
       },
       createdAt: Date.parse('2025-11-16T06:53:23Z'),
       updatedAt: Date.parse('2026-02-16T19:33:34Z'),
+      fingerprint: '5',
     });
     assert.ok(body.startsWith('When OAuth callback runs during a deploy'));
     assert.ok(body.includes('Works for me on the latest build.'), 'comments are searchable');

@@ -1,6 +1,6 @@
 import type { RenderedItem } from '../../src/sync/connector.ts';
 import { renderThread } from './render.ts';
-import type { GitHubThread } from './types.ts';
+import type { GitHubThread, IssueData } from './types.ts';
 
 export type GitHubKind = 'issue' | 'pull_request';
 
@@ -77,5 +77,15 @@ export function mapThread(thread: GitHubThread): RenderedItem {
     content,
     createdAt: Date.parse(issue.created_at),
     updatedAt: Date.parse(issue.updated_at),
+    fingerprint: fingerprintOf(issue),
   };
+}
+
+/**
+ * The comment count as listed: deleting a comment lowers it but leaves the
+ * issue's `updated_at` alone, so a full listing that sees another count reads
+ * the issue again.
+ */
+export function fingerprintOf(issue: Pick<IssueData, 'comments'>): string {
+  return String(issue.comments);
 }

@@ -72,6 +72,24 @@ describe('github sync against the fake', () => {
     assert.ok(fake.requests.every((request) => request.status === 304), requests().join(', '));
   });
 
+  it('reads an issue again at the next full listing when a comment is deleted, which moves no time', async () => {
+    const thread = fake.threads().find((candidate) => candidate.repo === 'acme/api' && candidate.comments.length > 1 && !candidate.pull)!;
+    const number = thread.issue.number;
+    const gone = thread.comments[0]!.body!;
+    const stored = () => runs.store.items.find(connections.get('{}')!, 'issue', `acme/api#${number}`)!;
+    assert.ok(stored().body.includes(gone) && !thread.comments.slice(1).some((comment) => comment.body?.includes(gone)));
+    fake.deleteComment('acme/api', number, 0);
+    // An incremental sync cannot see it: the issue is not listed since the cursor, and the comment list has no deletions.
+    fake.clearLog();
+    assert.deepEqual((await sync({})).summary, { added: 0, updated: 0, unchanged: 0, deleted: 0 });
+    fake.clearLog();
+    const { summary } = await runs.run(connections.get('{}')!, { accessToken: dataset.token, extra: { baseUrl: fake.url } }, { full: true });
+    assert.deepEqual(summary, { added: 0, updated: 1, unchanged: 0, deleted: 0 });
+    assert.deepEqual(fake.requests.filter((request) => request.route === 'issues.listComments').map((request) => request.path),
+      [`/repos/acme/api/issues/${number}/comments`], 'only the issue whose count changed is read again');
+    assert.ok(!stored().body.includes(gone));
+  });
+
   it('reads only the configured repositories from extra.repos, without discovery', async () => {
     fake.clearLog();
     const { summary } = await sync({ repos: 'acme/web' });

@@ -2,7 +2,7 @@ import type { ConnectorRuntime, ItemDraft, SyncContext } from '../../src/sync/co
 import { mapConcurrent } from '../../src/sync/concurrency.ts';
 import { classify, createClient } from './client.ts';
 import { GitHubCursor } from './cursor.ts';
-import { kindOf, mapThread } from './map.ts';
+import { externalIdOf, fingerprintOf, kindOf, mapThread } from './map.ts';
 import { hasNextPage, lastPage, orMissing, orUnchanged, perPage, split } from './pages.ts';
 import { discoverRepos } from './repos.ts';
 import { fetchThread } from './threads.ts';
@@ -146,15 +146,15 @@ async function getIssue(client: Client, ctx: SyncContext, repo: string, number: 
   return response && slimIssue(response.data);
 }
 
-/** The issues whose stored version is missing or older: only those cost detail requests. */
+/** The issues whose stored version is missing, older or of another comment count: only those cost detail requests. */
 function wanted(ctx: SyncContext, repo: string, issues: readonly IssueData[]): IssueData[] {
   const need = new Set<string>();
   for (const kind of ['issue', 'pull_request'] as const) {
     const ofKind = issues.filter((issue) => kindOf(issue) === kind);
-    const versions = ofKind.map((issue) => ({ externalId: `${repo}#${issue.number}`, updatedAt: Date.parse(issue.updated_at) }));
+    const versions = ofKind.map((issue) => ({ externalId: externalIdOf(repo, issue.number), updatedAt: Date.parse(issue.updated_at), fingerprint: fingerprintOf(issue) }));
     for (const id of ctx.check(kind, versions)) need.add(id);
   }
-  return issues.filter((issue) => need.has(`${repo}#${issue.number}`));
+  return issues.filter((issue) => need.has(externalIdOf(repo, issue.number)));
 }
 
 async function threadsOf(client: Client, ctx: SyncContext, repo: string, issues: readonly IssueData[]): Promise<ItemDraft[]> {

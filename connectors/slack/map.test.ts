@@ -24,6 +24,7 @@ describe('slack map', () => {
       },
       createdAt: 1794115296000,
       updatedAt: 1794129378000,
+      fingerprint: '7',
     });
     assert.ok(body.includes('bumping it to 40'), 'replies are searchable');
     assert.ok(content.length > 0);

@@ -15,6 +15,15 @@ export function versionOf(message: SlackMessage): number {
   return Math.max(slackTime(message.ts), slackTime(message.latest_reply), slackTime(message.edited?.ts));
 }
 
+/**
+ * The reply count as history shows it: deleting a reply that is not the newest
+ * lowers it and leaves every time of the parent alone, so a listing that sees
+ * another count reads the thread again.
+ */
+export function fingerprintOf(message: SlackMessage): string {
+  return String(message.reply_count ?? 0);
+}
+
 export function kindOf(message: SlackMessage): SlackKind {
   return (message.reply_count ?? 0) > 0 ? 'thread' : 'message';
 }
@@ -79,5 +88,6 @@ export function mapThread(thread: SlackThread, directory: Directory): RenderedIt
     content,
     createdAt: slackTime(parent.ts),
     updatedAt: versionOf(parent),
+    fingerprint: fingerprintOf(parent),
   };
 }

@@ -64,6 +64,22 @@ describe('slack sync against the fake', () => {
     assert.notEqual(stored(old).deletedAt, null, 'the full listing sees it');
   });
 
+  it("reads a thread again when a reply other than the newest is deleted, which moves none of the parent's times", async () => {
+    const [newest] = fake.recent('engineering');
+    const parent = fake.recent('engineering').find((message) => (message.reply_count ?? 0) > 2 && Number(message.ts) > Number(newest!.ts) - 3 * 86_400)!;
+    const thread = fake.threads().find((candidate) => candidate.messages[0] === parent)!;
+    const gone = thread.messages[1]!;
+    const stored = () => store.items.find(connectionId, 'thread', `${fake.channelId('engineering')}:${parent.ts}`)!;
+    assert.equal(stored().body.split('\n\n').length, thread.messages.length);
+    const version = { latest: parent.latest_reply, edited: parent.edited };
+    fake.deleteReply('engineering', parent.ts!, gone.ts!);
+    assert.deepEqual({ latest: parent.latest_reply, edited: parent.edited }, version);
+    const { summary, routes } = await sync();
+    assert.deepEqual(summary, { added: 0, updated: 1, unchanged: 0, deleted: 0 });
+    assert.equal(routes.filter((route) => route === 'conversations.replies').length, 1);
+    assert.equal(stored().body.split('\n\n').length, thread.messages.length - 1);
+  });
+
   it('narrows to extra.channels', async () => {
     const { routes } = await sync({ channels: '#incidents' });
     assert.deepEqual(routes, ['conversations.list', 'conversations.history']);

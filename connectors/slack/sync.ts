@@ -1,7 +1,7 @@
 import { type WebClient, WebAPIPlatformError } from '@slack/web-api';
 import type { ConnectorRuntime, ItemDraft, ItemKey, SyncContext, SyncCursor } from '../../src/sync/connector.ts';
 import { classify, createClient } from './client.ts';
-import { externalIdOf, kindOf, mapThread, versionOf } from './map.ts';
+import { externalIdOf, fingerprintOf, kindOf, mapThread, versionOf } from './map.ts';
 import type { Directory, SlackMessage, SlackThread } from './types.ts';
 import { directoryLoader, displayName } from './users.ts';
 
@@ -113,7 +113,8 @@ async function conversations(run: Run, channelId: string, messages: readonly Sla
   const wanted = new Set<string>();
   for (const kind of ['thread', 'message'] as const) {
     const ofKind = tops.filter((message) => kindOf(message) === kind);
-    for (const id of run.ctx.check(kind, ofKind.map((message) => ({ externalId: externalIdOf(channelId, message.ts), updatedAt: versionOf(message) })))) wanted.add(id);
+    const versions = ofKind.map((message) => ({ externalId: externalIdOf(channelId, message.ts), updatedAt: versionOf(message), fingerprint: fingerprintOf(message) }));
+    for (const id of run.ctx.check(kind, versions)) wanted.add(id);
   }
   const items: ItemDraft[] = [];
   const deleted: ItemKey[] = [];

@@ -34,7 +34,7 @@ export const itemColumns = `i.id, i.connection_id AS connectionId, i.kind, i.ext
   i.synced_at AS syncedAt, i.deleted_at AS deletedAt`;
 
 type ItemKey = [number, string, string];
-type UpsertRow = [number, string, string, string, string, string, string, Buffer | null, string | null, number | null, string, number | null, number, number];
+type UpsertRow = [number, string, string, string, string, string, string, Buffer | null, string | null, number | null, string, number | null, number, string | null, number];
 
 export class ItemStore {
   readonly #stored: Statement<ItemKey, { id: number; contentHash: string; deletedAt: number | null; metadata: string }>;
@@ -64,12 +64,12 @@ export class ItemStore {
       WHERE connection_id = ? AND kind = ? AND external_id = ?`);
     this.#upsert = db.prepare(`INSERT INTO items
       (connection_id, kind, external_id, title, file_name, body, metadata, content, content_blob, content_size, content_hash,
-        created_at, updated_at, synced_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        created_at, updated_at, fingerprint, synced_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (connection_id, kind, external_id) DO UPDATE SET
         title = excluded.title, file_name = excluded.file_name, body = excluded.body, metadata = excluded.metadata, content = excluded.content,
         content_blob = excluded.content_blob, content_size = excluded.content_size, content_hash = excluded.content_hash, created_at = excluded.created_at, updated_at = excluded.updated_at,
-        synced_at = excluded.synced_at, deleted_at = NULL
+        fingerprint = excluded.fingerprint, synced_at = excluded.synced_at, deleted_at = NULL
       RETURNING id`);
     this.#tombstone = db.prepare(`UPDATE items SET deleted_at = ? WHERE connection_id = ? AND kind = ? AND external_id = ?
       AND deleted_at IS NULL`);
@@ -128,7 +128,7 @@ export class ItemStore {
       const { id } = this.#upsert.get(
         item.connectionId, item.kind, item.externalId, item.title, item.fileName, item.body, metadata,
         inline ? content : null, inline ? null : content.blob, inline ? null : content.size, contentHash,
-        item.createdAt, item.updatedAt, now,
+        item.createdAt, item.updatedAt, item.fingerprint ?? null, now,
       )!;
       this.#values.diff(item.connectionId, id, stored?.metadata ?? null, metadata, values);
       texts.push({ id, previous: previousText, next: item });
@@ -183,6 +183,8 @@ function hashItem(item: ItemInput, metadata: string): string {
   for (const part of [item.title, item.fileName, item.body, metadata, String(item.createdAt), String(item.updatedAt)]) {
     hash.update(part).update('\0');
   }
+  // Only where there is one, so that items of connectors without fingerprints keep their hashes.
+  if (item.fingerprint !== undefined) hash.update(`fingerprint:${item.fingerprint}\0`);
   if (Buffer.isBuffer(item.content)) hash.update(item.content);
   else if (item.content) hash.update(`blob:${item.content.blob}`);
   return hash.digest('hex');

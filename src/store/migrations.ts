@@ -236,6 +236,15 @@ export const migrations: readonly Migration[] = [
         WHERE NOT EXISTS (SELECT 1 FROM item_values v WHERE v.item_id = i.id AND v.connection_id = i.connection_id AND v.field = f.key);
     `,
   },
+  {
+    version: 8,
+    name: 'item fingerprints',
+    sql: `
+      -- What a provider's listing shows of an item beside its time (src/sync/connector.ts, ItemVersion):
+      -- a sync reads the item again when the listed fingerprint differs. NULL where the connector has none.
+      ALTER TABLE items ADD COLUMN fingerprint TEXT;
+    `,
+  },
 ];
 
 /**

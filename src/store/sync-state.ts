@@ -45,6 +45,7 @@ export interface ItemVersionRow {
   kind: string;
   externalId: string;
   updatedAt: number;
+  fingerprint: string | null;
 }
 
 /** One page of a sync, written with its cursor in a single transaction. */
@@ -101,7 +102,7 @@ export class SyncStateStore {
     this.#finish = db.prepare(`UPDATE sync_state SET status = ?, last_error_code = ?, last_error = ?, last_finished_at = ?,
       next_run_at = ?, last_success_at = coalesce(?, last_success_at), last_reconcile_at = coalesce(?, last_reconcile_at),
       run_summary = ? WHERE connection_id = ?`);
-    this.#versions = db.prepare(`SELECT kind, external_id AS externalId, updated_at AS updatedAt FROM items
+    this.#versions = db.prepare(`SELECT kind, external_id AS externalId, updated_at AS updatedAt, fingerprint FROM items
       WHERE connection_id = ? AND deleted_at IS NULL`);
   }
 
@@ -159,7 +160,7 @@ export class SyncStateStore {
     return ids;
   }
 
-  /** Kind, id and modification time of every live item of a connection. */
+  /** Kind, id, modification time and listing fingerprint of every live item of a connection. */
   versions(connectionId: number): ItemVersionRow[] {
     return this.#versions.all(connectionId);
   }

@@ -92,6 +92,8 @@ export interface ItemDraft {
   content: ItemContent;
   createdAt: number | null;
   updatedAt: number;
+  /** The listing's `fingerprint` of the object as it was read (see `ItemVersion`). */
+  fingerprint?: string;
 }
 
 /** An item whose file was rendered in memory (everything but large downloads). */
@@ -121,6 +123,12 @@ export interface ItemVersion {
   externalId: string;
   /** The provider's modification time of the object, ms. */
   updatedAt: number;
+  /**
+   * What a listing shows of the object that can change while its time stands still, e.g. GitHub's comment
+   * count, which a deleted comment lowers without moving the issue's `updated_at`. When given, an item
+   * stored with another fingerprint is wanted again, whatever the times say (one stored without any is not).
+   */
+  fingerprint?: string;
 }
 
 /** One page of a sync: committed with its cursor in one transaction, so a crash resumes at the last page. */
@@ -157,7 +165,7 @@ export interface SyncContext {
   beginListing(kinds?: readonly string[], within?: (externalId: string) => boolean): void;
   /**
    * Notes objects present at the provider and returns the ids the store lacks or holds
-   * at an older version, so a listing fetches details only for those.
+   * at an older version or another fingerprint, so a listing fetches details only for those.
    */
   check(kind: string, versions: readonly ItemVersion[]): Set<string>;
   /** Ends the listing begun in this run; returns how many tombstones it wrote. */

@@ -25,6 +25,11 @@ export interface RunContextOptions {
 
 const keyOf = (kind: string, externalId: string) => `${kind}\0${externalId}`;
 
+interface StoredVersion {
+  updatedAt: number;
+  fingerprint: string | null;
+}
+
 /**
  * The engine's side of one run: page commits (items and cursor in one
  * transaction), progress, and the bracketed full listing whose unseen items
@@ -41,7 +46,7 @@ export class RunContext implements SyncContext {
   #itemsSynced = 0;
   #total: number | null = null;
   /** Stored versions by kind and id, loaded at the first check and kept current by commits. */
-  #versions: Map<string, number> | undefined;
+  #versions: Map<string, StoredVersion> | undefined;
   /** Live items not yet seen by the listing begun in this run. */
   #unseen: Set<string> | undefined;
   #listingEnded = false;
@@ -88,7 +93,7 @@ export class RunContext implements SyncContext {
     if (changed.length > 0) this.#options.onItemsChanged?.(changed);
     this.#itemsSynced = itemsSynced;
     this.#total = total;
-    for (const item of items) this.#versions?.set(keyOf(item.kind, item.externalId), item.updatedAt);
+    for (const item of items) this.#versions?.set(keyOf(item.kind, item.externalId), { updatedAt: item.updatedAt, fingerprint: item.fingerprint ?? null });
     for (const key of deleted) this.#versions?.delete(keyOf(key.kind, key.externalId));
   }
 
@@ -113,8 +118,10 @@ export class RunContext implements SyncContext {
     for (const version of versions) {
       const key = keyOf(kind, version.externalId);
       this.#unseen?.delete(key);
-      const storedAt = stored.get(key);
-      if (storedAt === undefined || storedAt < version.updatedAt) wanted.add(version.externalId);
+      const known = stored.get(key);
+      // A row without one was stored before its connector gave fingerprints: re-reading all of those at once would cost a whole first sync.
+      const refingered = version.fingerprint !== undefined && known?.fingerprint != null && known.fingerprint !== version.fingerprint;
+      if (known === undefined || known.updatedAt < version.updatedAt || refingered) wanted.add(version.externalId);
     }
     return wanted;
   }
@@ -142,10 +149,9 @@ export class RunContext implements SyncContext {
     this.#options.log(message);
   }
 
-  #loadVersions(): Map<string, number> {
-    this.#versions ??= new Map(
-      this.#options.syncState.versions(this.#options.connectionId).map((row) => [keyOf(row.kind, row.externalId), row.updatedAt]),
-    );
+  #loadVersions(): Map<string, StoredVersion> {
+    this.#versions ??= new Map(this.#options.syncState.versions(this.#options.connectionId)
+      .map((row) => [keyOf(row.kind, row.externalId), { updatedAt: row.updatedAt, fingerprint: row.fingerprint }]));
     return this.#versions;
   }
 }

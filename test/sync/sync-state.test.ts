@@ -62,6 +62,17 @@ describe('sync state: page commits', () => {
     assert.equal(store.items.find(id, 'issue', '1')!.deletedAt, null);
   });
 
+  it('fetches an item whose listed fingerprint differs from the stored one, whatever the times, but not one stored without any', () => {
+    const { context } = setup();
+    context().commit({ items: [{ ...draft('1', 5), fingerprint: '3' }, { ...draft('2', 5), fingerprint: '3' }, draft('3', 5)], cursor: {} });
+    const run = context();
+    const listed = [{ externalId: '1', updatedAt: 5, fingerprint: '3' }, { externalId: '2', updatedAt: 5, fingerprint: '2' }, { externalId: '3', updatedAt: 5, fingerprint: '1' }];
+    assert.deepEqual([...run.check('issue', listed)], ['2']);
+    run.commit({ items: [{ ...draft('2', 5), fingerprint: '2' }], cursor: {} });
+    assert.deepEqual([...run.check('issue', listed)], [], 'the commit keeps the run\'s versions current');
+    assert.deepEqual([...context().check('issue', listed)], [], 'and the store');
+  });
+
   it('brackets a listing of some kinds: only their unseen items are tombstoned, and it is no full reconcile', () => {
     const { store, id, context } = setup();
     const flag = (externalId: string): ItemDraft => ({ ...draft(externalId), kind: 'flag' });

@@ -23,6 +23,8 @@ const repoPath = '/repos/([^/]+/[^/]+)';
  * clock forward a second at a time, as GitHub's timestamps do. A new comment
  * moves its issue's `updated_at`; an edited one moves only its own, which is
  * what sync tools against GitHub have found (and the case a sync must not miss).
+ * A deleted comment lowers its issue's `comments` count and moves nothing: the
+ * harder of the two cases, since GitHub does not document which it is.
  */
 export class GitHubFake extends FakeProvider {
   readonly #repos = new Map<string, RepoState>();
@@ -81,6 +83,14 @@ export class GitHubFake extends FakeProvider {
     const comment = thread.comments[index];
     if (!comment) throw new Error(`no comment ${index} on ${repo}#${number} in the fake`);
     thread.comments = thread.comments.with(index, { ...comment, body, updated_at: this.#tick() });
+  }
+
+  /** Deletes the `index`th comment of an issue (0 the oldest). */
+  deleteComment(repo: string, number: number, index: number): void {
+    const thread = this.#require(repo, number);
+    if (!thread.comments[index]) throw new Error(`no comment ${index} on ${repo}#${number} in the fake`);
+    thread.comments = thread.comments.toSpliced(index, 1);
+    thread.issue = { ...thread.issue, comments: thread.comments.length };
   }
 
   deleteIssue(repo: string, number: number): void {

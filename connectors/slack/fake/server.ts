@@ -75,6 +75,15 @@ export class SlackFake extends FakeProvider {
     Object.assign(message, { text, edited: { user: message.user, ts: this.#tick() } });
   }
 
+  /** Deletes a reply; the parent's reply count, newest reply and repliers follow, as in Slack. */
+  deleteReply(channelName: string, parentTs: string, ts: string): void {
+    const data = this.#byName(channelName);
+    const parent = data.messages.find((message) => message.ts === parentTs)!;
+    const replies = (data.replies[parentTs] ?? []).filter((reply) => reply.ts !== ts);
+    data.replies[parentTs] = replies;
+    Object.assign(parent, { reply_count: replies.length, latest_reply: replies.at(-1)?.ts, reply_users: [...new Set(replies.map((entry) => entry.user))] });
+  }
+
   delete(channelName: string, ts: string): void {
     const data = this.#byName(channelName);
     data.messages = data.messages.filter((message) => message.ts !== ts);
