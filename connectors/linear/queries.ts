@@ -30,6 +30,17 @@ export const issuesQuery = `query Issues($first: Int!, $after: String, $filter: 
   }
 }`;
 
+/**
+ * Comments changed after a time, newest first, deleted (archived) ones
+ * included: only their issues are wanted, to be read again whole.
+ */
+export const changedCommentsQuery = `query ChangedComments($first: Int!, $after: String, $filter: CommentFilter) {
+  comments(first: $first, after: $after, filter: $filter, orderBy: updatedAt, includeArchived: true) {
+    nodes { issueId updatedAt }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
 /** The comments past the first page, for the rare issue with more. */
 export const commentsQuery = `query IssueComments($id: String!, $after: String) {
   issue(id: $id) {

@@ -16,6 +16,12 @@ export interface LinearComment {
   user: Pick<LinearUser, 'name' | 'displayName'> | null;
 }
 
+/** A changed comment as `changedCommentsQuery` selects it: which issue to read again. */
+export interface ChangedComment {
+  issueId: string | null;
+  updatedAt: string;
+}
+
 export interface PageInfo {
   hasNextPage: boolean;
   endCursor: string | null;

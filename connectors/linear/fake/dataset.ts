@@ -27,6 +27,8 @@ export interface CommentRecord {
   body: string;
   createdAt: string;
   updatedAt: string;
+  /** Set when the comment was deleted: Linear keeps it archived, listed only with `includeArchived`. */
+  archivedAt?: string;
   user: UserRecord | null;
 }
 

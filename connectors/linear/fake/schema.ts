@@ -10,7 +10,9 @@ export const schemaSource = `
   enum PaginationOrderBy { createdAt updatedAt }
 
   input DateComparator { eq: DateTime, gt: DateTime, gte: DateTime, lt: DateTime, lte: DateTime }
-  input IssueFilter { updatedAt: DateComparator, createdAt: DateComparator, and: [IssueFilter!], or: [IssueFilter!] }
+  input IssueIDComparator { eq: ID, in: [ID!], neq: ID, nin: [ID!] }
+  input IssueFilter { id: IssueIDComparator, updatedAt: DateComparator, createdAt: DateComparator, and: [IssueFilter!], or: [IssueFilter!] }
+  input CommentFilter { updatedAt: DateComparator }
 
   type PageInfo { hasNextPage: Boolean!, hasPreviousPage: Boolean!, startCursor: String, endCursor: String }
 
@@ -21,7 +23,7 @@ export const schemaSource = `
   type IssueLabelConnection { nodes: [IssueLabel!]!, pageInfo: PageInfo! }
   type Cycle { id: ID!, number: Float!, name: String, startsAt: DateTime!, endsAt: DateTime! }
   type Project { id: ID!, name: String!, state: String! }
-  type Comment { id: ID!, body: String!, createdAt: DateTime!, updatedAt: DateTime!, user: User }
+  type Comment { id: ID!, body: String!, createdAt: DateTime!, updatedAt: DateTime!, archivedAt: DateTime, issueId: String, user: User }
   type CommentConnection { nodes: [Comment!]!, pageInfo: PageInfo! }
 
   type Issue {
@@ -58,5 +60,6 @@ export const schemaSource = `
     viewer: User!
     issue(id: String!): Issue!
     issues(first: Int, after: String, last: Int, before: String, filter: IssueFilter, orderBy: PaginationOrderBy, includeArchived: Boolean): IssueConnection!
+    comments(first: Int, after: String, last: Int, before: String, filter: CommentFilter, orderBy: PaginationOrderBy, includeArchived: Boolean): CommentConnection!
   }
 `;

@@ -1,6 +1,6 @@
 import { type GraphQLSchema, buildSchema, graphql, graphqlSync } from 'graphql';
 import { type Fault, type FakeReply, type FakeRequest, type FakeRoute, FakeProvider } from '../../../src/sync/fake/server.ts';
-import type { IssueRecord, LinearDataset, UserRecord } from './dataset.ts';
+import type { CommentRecord, IssueRecord, LinearDataset, UserRecord } from './dataset.ts';
 import { uuidOf } from './dataset.ts';
 import { schemaSource } from './schema.ts';
 
@@ -14,7 +14,15 @@ interface DateComparator {
   lte?: string;
 }
 
+interface IdComparator {
+  eq?: string;
+  in?: string[];
+  neq?: string;
+  nin?: string[];
+}
+
 interface IssueFilter {
+  id?: IdComparator;
   updatedAt?: DateComparator;
   createdAt?: DateComparator;
   and?: IssueFilter[];
@@ -41,26 +49,52 @@ function listConnection<T>(all: readonly T[], args: PageArgs) {
   };
 }
 
+function compareDate(value: string, comparator: DateComparator | undefined): boolean {
+  if (!comparator) return true;
+  const at = Date.parse(value);
+  const bound = (key: keyof DateComparator) => Date.parse(comparator[key]!);
+  return (comparator.eq === undefined || at === bound('eq')) && (comparator.gt === undefined || at > bound('gt'))
+    && (comparator.gte === undefined || at >= bound('gte')) && (comparator.lt === undefined || at < bound('lt'))
+    && (comparator.lte === undefined || at <= bound('lte'));
+}
+
+function compareId(id: string, comparator: IdComparator | undefined): boolean {
+  if (!comparator) return true;
+  return (comparator.eq === undefined || id === comparator.eq) && (comparator.in === undefined || comparator.in.includes(id))
+    && (comparator.neq === undefined || id !== comparator.neq) && (comparator.nin === undefined || !comparator.nin.includes(id));
+}
+
 function matches(issue: IssueRecord, filter: IssueFilter | undefined): boolean {
   if (!filter) return true;
-  const compare = (value: string, comparator: DateComparator | undefined) => {
-    if (!comparator) return true;
-    const at = Date.parse(value);
-    const bound = (key: keyof DateComparator) => Date.parse(comparator[key]!);
-    return (comparator.eq === undefined || at === bound('eq')) && (comparator.gt === undefined || at > bound('gt'))
-      && (comparator.gte === undefined || at >= bound('gte')) && (comparator.lt === undefined || at < bound('lt'))
-      && (comparator.lte === undefined || at <= bound('lte'));
-  };
-  return compare(issue.updatedAt, filter.updatedAt) && compare(issue.createdAt, filter.createdAt)
+  return compareId(issue.id, filter.id) && compareDate(issue.updatedAt, filter.updatedAt) && compareDate(issue.createdAt, filter.createdAt)
     && (filter.and ?? []).every((inner) => matches(issue, inner)) && (!filter.or || filter.or.some((inner) => matches(issue, inner)));
+}
+
+/**
+ * Newest-updated first, with Linear's opaque keyset cursors: the cursor is the
+ * last node's (updatedAt, id), so pages stay right while records change.
+ */
+function keysetConnection<T extends { id: string; updatedAt: string }>(records: readonly T[], args: PageArgs) {
+  const key = (record: T) => `${record.updatedAt}\u0000${record.id}`;
+  const after = args.after ? Buffer.from(args.after, 'base64url').toString() : undefined;
+  const sorted = records.toSorted((a, b) => key(b).localeCompare(key(a)));
+  const rest = after === undefined ? sorted : sorted.filter((record) => key(record) < after);
+  const first = Math.min(args.first ?? 50, 250);
+  const page = rest.slice(0, first);
+  const cursor = (record: T | undefined) => (record ? Buffer.from(key(record)).toString('base64url') : null);
+  return {
+    nodes: page,
+    pageInfo: { hasNextPage: rest.length > first, hasPreviousPage: after !== undefined, startCursor: cursor(page[0]), endCursor: cursor(page.at(-1)) },
+  };
 }
 
 /**
  * Linear's GraphQL API at `/graphql` as the SDK's client calls it: the query is
  * parsed and validated against `schema.ts` and executed over the data set, so a
  * misspelt field fails here as it would at Linear. `issues` orders by
- * `updatedAt` (newest first) with opaque keyset cursors, filters on dates, and
- * hides archived issues unless `includeArchived`. Errors use Linear's shapes
+ * `updatedAt` (newest first) with opaque keyset cursors, filters on ids and
+ * dates, and hides archived issues unless `includeArchived`; `comments` lists
+ * the workspace's comments the same way, a deleted one archived. Errors use Linear's shapes
  * (`extensions.type`), rate limits its headers.
  */
 export class LinearFake extends FakeProvider {
@@ -114,6 +148,20 @@ export class LinearFake extends FakeProvider {
     issue.updatedAt = at;
   }
 
+  /**
+   * Rewrites the `index`th comment of an issue (0 the oldest). A comment is an
+   * entity of its own: the issue's `updatedAt` stays (the case a sync must not miss).
+   */
+  editComment(id: string, index: number, body: string): void {
+    Object.assign(this.#comment(id, index), { body, updatedAt: this.#tick() });
+  }
+
+  /** Deletes the `index`th comment: Linear archives it, which moves its `updatedAt` and not the issue's. */
+  deleteComment(id: string, index: number): void {
+    const at = this.#tick();
+    Object.assign(this.#comment(id, index), { archivedAt: at, updatedAt: at });
+  }
+
   /** Deleting in Linear moves the issue to the trash: archived, `trashed`, and updated. */
   trashIssue(id: string): void {
     const issue = this.#require(id);
@@ -152,7 +200,8 @@ export class LinearFake extends FakeProvider {
     const body = JSON.parse(request.body || '{}') as { query?: string; variables?: Record<string, unknown>; operationName?: string };
     const variables = body.variables ?? {};
     const operation = /^\s*(?:query|mutation)\s+(\w+)/.exec(body.query ?? '')?.[1] ?? 'anonymous';
-    const route = operation === 'Issues' ? (variables.filter ? 'issues.changes' : 'issues.list') : operation;
+    const filter = variables.filter as IssueFilter | undefined;
+    const route = operation === 'Issues' ? (filter?.id ? 'issues.byId' : filter ? 'issues.changes' : 'issues.list') : operation;
     const result = await graphql({ schema: this.#schema, source: body.query ?? '', variableValues: variables, rootValue: this.#root() });
     const headers = this.#rateHeaders(1499);
     if (result.errors && !result.data) {
@@ -165,24 +214,16 @@ export class LinearFake extends FakeProvider {
     return {
       viewer: () => this.#viewer,
       issue: ({ id }: { id: string }) => this.#node(this.#require(id)),
-      issues: (args: PageArgs & { filter?: IssueFilter; includeArchived?: boolean }) => this.#issuesConnection(args),
-    };
-  }
-
-  /** Newest-updated first; the cursor is the last node's (updatedAt, id), so pages stay right while issues change. */
-  #issuesConnection(args: PageArgs & { filter?: IssueFilter; includeArchived?: boolean }) {
-    const key = (issue: IssueRecord) => `${issue.updatedAt}\u0000${issue.id}`;
-    const after = args.after ? Buffer.from(args.after, 'base64url').toString() : undefined;
-    const sorted = [...this.#issues.values()]
-      .filter((issue) => (args.includeArchived || issue.archivedAt === null) && matches(issue, args.filter))
-      .sort((a, b) => key(b).localeCompare(key(a)));
-    const rest = after === undefined ? sorted : sorted.filter((issue) => key(issue) < after);
-    const first = Math.min(args.first ?? 50, 250);
-    const page = rest.slice(0, first);
-    const cursor = (issue: IssueRecord | undefined) => (issue ? Buffer.from(key(issue)).toString('base64url') : null);
-    return {
-      nodes: page.map((issue) => this.#node(issue)),
-      pageInfo: { hasNextPage: rest.length > first, hasPreviousPage: after !== undefined, startCursor: cursor(page[0]), endCursor: cursor(page.at(-1)) },
+      issues: (args: PageArgs & { filter?: IssueFilter; includeArchived?: boolean }) => {
+        const issues = [...this.#issues.values()].filter((issue) => (args.includeArchived || issue.archivedAt === null) && matches(issue, args.filter));
+        const connection = keysetConnection(issues, args);
+        return { ...connection, nodes: connection.nodes.map((issue) => this.#node(issue)) };
+      },
+      comments: (args: PageArgs & { filter?: { updatedAt?: DateComparator }; includeArchived?: boolean }) => {
+        const comments = [...this.#issues.values()].flatMap((issue) => issue.comments.map((comment) => ({ ...comment, issueId: issue.id })))
+          .filter((comment) => (args.includeArchived || !comment.archivedAt) && compareDate(comment.updatedAt, args.filter?.updatedAt));
+        return keysetConnection(comments, args);
+      },
     };
   }
 
@@ -191,7 +232,7 @@ export class LinearFake extends FakeProvider {
       ...issue,
       priorityLabel: priorityLabels[issue.priority] ?? 'No priority',
       labels: (args: PageArgs) => listConnection(issue.labels, args),
-      comments: (args: PageArgs) => listConnection(issue.comments.toSorted((a, b) => a.createdAt.localeCompare(b.createdAt)), args),
+      comments: (args: PageArgs) => listConnection(issue.comments.filter((comment) => !comment.archivedAt).toSorted((a, b) => a.createdAt.localeCompare(b.createdAt)), args),
     };
   }
 
@@ -200,6 +241,12 @@ export class LinearFake extends FakeProvider {
       'x-ratelimit-requests-limit': '1500', 'x-ratelimit-requests-remaining': String(remaining),
       'x-ratelimit-requests-reset': String(Date.now() + 3_600_000),
     };
+  }
+
+  #comment(id: string, index: number): CommentRecord {
+    const comment = this.#require(id).comments.filter((candidate) => !candidate.archivedAt)[index];
+    if (!comment) throw new Error(`no comment ${index} on issue ${id} in the fake`);
+    return comment;
   }
 
   #require(id: string): IssueRecord {

@@ -15,14 +15,17 @@ export const linearCase: ConnectorCase<LinearFake> = {
     fake.editIssue(first!.id, { title: `${first!.title} (edited)` });
     fake.editIssue(second!.id, { priority: 1 });
     fake.addComment(third!.id, 'Reproduced on iOS 18.1; attaching logs.');
+    const commented = fake.liveIssues().find((issue) => issue.comments.length > 0 && ![first, second, third, fourth].includes(issue))!;
+    fake.editComment(commented.id, 0, 'Correction: it is the staging build, not production.');
     fake.addIssue('MOB', { title: 'Push notifications arrive twice after reinstall', description: 'Seen on Android 15.' });
     fake.trashIssue(fourth!.id);
-    return { changed: 4, deleted: { kind: 'issue', externalId: fourth!.id } };
+    return { changed: 5, deleted: { kind: 'issue', externalId: fourth!.id } };
   },
   deletionsSeenBy: 'incremental',
-  // One page of `updatedAt > since`, archived included: empty when idle, every change at once otherwise.
-  idleRequests: () => 1,
-  changedRequests: () => 1,
+  // One page of `updatedAt > since` (archived included), one of the comments changed since theirs: empty when idle.
+  idleRequests: () => 2,
+  // And one page of the issues those comments name, read again by id.
+  changedRequests: () => 3,
   detailRoutes: ['IssueComments'],
   isListingRequest: (request) => request.route === 'issues.list',
   listingPages: (fake) => Math.max(1, Math.ceil(fake.liveIssues().length / issuePageSize)),
