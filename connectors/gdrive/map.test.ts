@@ -24,7 +24,7 @@ describe('gdrive map', () => {
         file_type: 'pdf', mime_type: 'application/pdf', owner: null, folder: 'Invoices', shared_drive: 'Finance Team', starred: true,
         shared_with_me: false, created: stored.file.createdTime, modified: stored.file.modifiedTime,
       },
-      content: undefined, createdAt: Date.parse(stored.file.createdTime!), updatedAt: Date.parse(stored.file.modifiedTime!),
+      content: undefined, createdAt: Date.parse(stored.file.createdTime!), updatedAt: Date.parse(stored.file.modifiedTime!), fingerprint: 'Invoices',
     });
     assert.deepEqual(item.content, stored.content);
   });

@@ -53,5 +53,15 @@ export function mapFile(file: DriveFile, { content, head }: SpooledFile, places:
     content,
     createdAt: Date.parse(file.createdTime!),
     updatedAt: Date.parse(file.modifiedTime!),
+    fingerprint: folderFingerprint(metadata.folder),
   };
+}
+
+/**
+ * The name of the folder a file is filed under: renaming a folder changes no
+ * file in it, so a sync that sees the folder change compares this to know
+ * which files to read again.
+ */
+export function folderFingerprint(folder: string | null): string {
+  return folder ?? '';
 }

@@ -62,6 +62,21 @@ describe('gdrive sync against the fake', () => {
     for (const gone of [trashed!, removed!]) assert.notEqual(store.items.find(connectionId, 'file', gone.file.id!)!.deletedAt, null);
   });
 
+  it('reads again the files of a renamed folder, whose own times do not move, and only those', async () => {
+    const folder = '1FolderDesign';
+    const inside = fake.files().filter(({ file }) => file.parents?.[0] === folder);
+    assert.ok(inside.length > 1);
+    const modified = inside.map(({ file }) => file.modifiedTime);
+    fake.rename(folder, 'Design (2026)');
+    assert.deepEqual(fake.files().filter(({ file }) => file.parents?.[0] === folder).map(({ file }) => file.modifiedTime), modified);
+    const { summary, routes } = await sync();
+    assert.deepEqual(summary, { added: 0, updated: inside.length, unchanged: 0, deleted: 0 });
+    assert.deepEqual(fake.requests.filter((request) => request.route === 'files.list').map((request) => request.query.get('q')), [`'${folder}' in parents and trashed = false`]);
+    assert.equal(routes.filter((route) => route === 'files.get' || route === 'files.export').length, inside.length, 'each file inside, once');
+    for (const { file } of inside) assert.equal(JSON.parse(store.items.find(connectionId, 'file', file.id!)!.metadata).folder, 'Design (2026)');
+    assert.deepEqual((await sync()).routes, ['changes.list']);
+  });
+
   it('spools a file over the inline limit to a blob file, reads it back by range, and sweeps it once unused', async () => {
     const video = Buffer.alloc(inlineLimit * 3 + 12_345);
     for (let i = 0; i + 4 <= video.length; i += 4) video.writeUInt32LE(i, i);

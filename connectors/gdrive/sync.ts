@@ -5,7 +5,7 @@ import { googleStatus } from '../../src/sync/google.ts';
 import { classify, createClient } from './client.ts';
 import { type DriveCursor, cursorOf } from './cursor.ts';
 import { exports, folderType, isSynced } from './formats.ts';
-import { mapFile } from './map.ts';
+import { folderFingerprint, mapFile } from './map.ts';
 import { type DriveFile, type Places, fileFields } from './types.ts';
 
 type Client = drive_v3.Drive;
@@ -23,7 +23,9 @@ const allDrives = { supportsAllDrives: true, includeItemsFromAllDrives: true } a
  * exporting Docs (Markdown), Sheets (CSV) and Slides (text); every page is
  * committed with its page token. It starts from `changes.getStartPageToken`,
  * and from then on `changes.list` names what changed: trashed or removed files
- * become tombstones, others are downloaded again.
+ * become tombstones, others are downloaded again. A changed folder (renamed,
+ * most often) has its children listed: those filed under another folder name
+ * (their fingerprint) are read again, since Drive reports no change of them.
  */
 async function sync(ctx: SyncContext): Promise<void> {
   const run = new DriveRun(ctx);
@@ -89,20 +91,43 @@ class DriveRun {
       }, this.#options()));
       const gone: ItemKey[] = [];
       const changed = new Map<string, DriveFile>();
+      const folders = new Set<string>();
       for (const change of data.changes ?? []) {
         if (change.changeType === 'drive' || !change.fileId) continue;
         const file = change.file;
         if (change.removed || !file || file.trashed) {
           changed.delete(change.fileId);
           gone.push({ kind: 'file', externalId: change.fileId });
-        } else if (file.mimeType === folderType) this.#folders.set(file.id!, file.name ?? '');
-        else if (isSynced(file.mimeType ?? '')) changed.set(change.fileId, file);
+        } else if (file.mimeType === folderType) {
+          this.#folders.set(file.id!, file.name ?? '');
+          folders.add(file.id!);
+        } else if (isSynced(file.mimeType ?? '')) changed.set(change.fileId, file);
       }
+      for (const folder of folders) for (const file of await this.#refiled(folder)) if (!changed.has(file.id!)) changed.set(file.id!, file);
       const items = await this.#download([...changed.values()]);
       token = data.nextPageToken ?? data.newStartPageToken!;
       this.#ctx.commit({ items, deleted: gone, cursor: { changes: token } });
       if (!data.nextPageToken) return { changes: token };
     }
+  }
+
+  /** The synced files directly in a folder whose stored folder name is another than its name now. */
+  async #refiled(folderId: string): Promise<DriveFile[]> {
+    const name = this.#folders.get(folderId) ?? '';
+    const refiled: DriveFile[] = [];
+    let pageToken: string | undefined;
+    do {
+      const { data } = await this.#ctx.call(() => this.#client.files.list({
+        ...allDrives, corpora: 'allDrives', q: `'${folderId}' in parents and trashed = false`, pageSize, fields: `nextPageToken,files(${fileFields})`,
+        ...(pageToken ? { pageToken } : {}),
+      }, this.#options()));
+      // A file is filed under its first parent only (Drive gives files one parent since 2020).
+      const files = (data.files ?? []).filter((file) => file.parents?.[0] === folderId && file.mimeType !== folderType && isSynced(file.mimeType ?? ''));
+      const wanted = this.#ctx.check('file', files.map((file) => ({ externalId: file.id!, updatedAt: Date.parse(file.modifiedTime!), fingerprint: folderFingerprint(name) })));
+      refiled.push(...files.filter((file) => wanted.has(file.id!)));
+      pageToken = data.nextPageToken ?? undefined;
+    } while (pageToken);
+    return refiled;
   }
 
   async #download(files: readonly DriveFile[]): Promise<ItemDraft[]> {

@@ -63,6 +63,17 @@ export class DriveFake extends GoogleFake {
     this.#record(stored.file);
   }
 
+  /**
+   * Renames a file or folder: a change of the renamed one only. Drive moves no
+   * time of the files inside a folder, nor anything the change log says of them.
+   */
+  rename(id: string, name: string): void {
+    const stored = this.#files.get(id)!;
+    stored.file.name = name;
+    stored.file.modifiedTime = this.#tick();
+    this.#record(stored.file);
+  }
+
   trash(id: string): void {
     const stored = this.#files.get(id)!;
     stored.file.trashed = true;
@@ -94,9 +105,14 @@ export class DriveFake extends GoogleFake {
       return googleError(400, 'The includeItemsFromAllDrives parameter must be set to true when corpora is allDrives.');
     }
     const q = (query.get('q') ?? '').replace(/\s+/g, ' ').trim();
-    if (q && q !== 'trashed = false' && q !== 'trashed=false') return googleError(400, `Invalid Value: the fake understands only "trashed = false", not ${q}`);
+    // The two queries a sync sends: everything not trashed, or the children of one folder.
+    const within = /^'([\w-]+)' in parents and trashed ?= ?false$/.exec(q)?.[1];
+    if (q && !within && q !== 'trashed = false' && q !== 'trashed=false') {
+      return googleError(400, `Invalid Value: the fake understands only "trashed = false" and "'<id>' in parents and trashed = false", not ${q}`);
+    }
     const all = [...this.#files.values()].map((stored) => stored.file)
       .filter((file) => !(q && file.trashed))
+      .filter((file) => within === undefined || file.parents?.includes(within))
       .filter((file) => corpora === 'allDrives' || !file.driveId)
       .sort((a, b) => (a.id! < b.id! ? -1 : 1));
     return this.#paged(all, query, 'files', 'drive#fileList', 1000);
