@@ -47,7 +47,7 @@ export async function reportStoreAlone(integration: string, items: () => ItemDra
     await reportRun(async () => {
       for (let i = 0; i < drafts.length; i += 100) {
         const page = drafts.slice(i, i + 100).map((item) => ({ connectionId: id, ...item }));
-        store.syncState.commitPage(id, { items: page, deleted: [], cursor: JSON.stringify({ page: i / 100 }), itemsSynced: i + page.length, itemsTotal: null }, summary);
+        store.syncState.commitPage(id, { items: page, metadataOnly: [], deleted: [], cursor: JSON.stringify({ page: i / 100 }), itemsSynced: i + page.length, itemsTotal: null }, summary);
       }
       return drafts.length;
     });

@@ -1,4 +1,4 @@
-import type { ItemDraft, SpooledFile } from '../../src/sync/connector.ts';
+import type { ItemDraft, MetadataUpdate, SpooledFile } from '../../src/sync/connector.ts';
 import { exports, fileTypeOf } from './formats.ts';
 import type { DriveFile, Places } from './types.ts';
 
@@ -29,19 +29,7 @@ export function fileNameOf(file: DriveFile): string {
 
 /** A Drive file and its bytes (native, or the export; a large file spooled to disk) → the item the store keeps. */
 export function mapFile(file: DriveFile, { content, head }: SpooledFile, places: Places): ItemDraft {
-  const owner = file.owners?.[0];
-  const parent = file.parents?.[0];
-  const metadata: DriveMetadata = {
-    file_type: fileTypeOf(file.mimeType ?? ''),
-    mime_type: file.mimeType ?? 'application/octet-stream',
-    owner: owner?.emailAddress ?? owner?.displayName ?? null,
-    folder: (parent && places.folders.get(parent)) || null,
-    shared_drive: (file.driveId && places.drives.get(file.driveId)) || null,
-    starred: file.starred ?? false,
-    shared_with_me: !file.driveId && file.ownedByMe === false,
-    created: new Date(file.createdTime!).toISOString(),
-    modified: new Date(file.modifiedTime!).toISOString(),
-  };
+  const metadata = metadataOf(file, places);
   const text = exports[file.mimeType ?? ''] || /^text\//.test(file.mimeType ?? '') ? head.toString('utf8').slice(0, 100_000) : '';
   return {
     kind: 'file',
@@ -54,6 +42,28 @@ export function mapFile(file: DriveFile, { content, head }: SpooledFile, places:
     createdAt: Date.parse(file.createdTime!),
     updatedAt: Date.parse(file.modifiedTime!),
     fingerprint: folderFingerprint(metadata.folder),
+  };
+}
+
+/** A stored file's new filing (its folder renamed): metadata alone, its bytes kept. */
+export function refileFile(file: DriveFile, places: Places): MetadataUpdate {
+  const metadata = metadataOf(file, places);
+  return { kind: 'file', externalId: file.id!, metadata: { ...metadata }, fingerprint: folderFingerprint(metadata.folder) };
+}
+
+function metadataOf(file: DriveFile, places: Places): DriveMetadata {
+  const owner = file.owners?.[0];
+  const parent = file.parents?.[0];
+  return {
+    file_type: fileTypeOf(file.mimeType ?? ''),
+    mime_type: file.mimeType ?? 'application/octet-stream',
+    owner: owner?.emailAddress ?? owner?.displayName ?? null,
+    folder: (parent && places.folders.get(parent)) || null,
+    shared_drive: (file.driveId && places.drives.get(file.driveId)) || null,
+    starred: file.starred ?? false,
+    shared_with_me: !file.driveId && file.ownedByMe === false,
+    created: new Date(file.createdTime!).toISOString(),
+    modified: new Date(file.modifiedTime!).toISOString(),
   };
 }
 

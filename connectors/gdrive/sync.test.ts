@@ -62,18 +62,28 @@ describe('gdrive sync against the fake', () => {
     for (const gone of [trashed!, removed!]) assert.notEqual(store.items.find(connectionId, 'file', gone.file.id!)!.deletedAt, null);
   });
 
-  it('reads again the files of a renamed folder, whose own times do not move, and only those', async () => {
+  it('refiles the files of a renamed folder, whose own times do not move, without downloading them again', async () => {
     const folder = '1FolderDesign';
     const inside = fake.files().filter(({ file }) => file.parents?.[0] === folder);
     assert.ok(inside.length > 1);
     const modified = inside.map(({ file }) => file.modifiedTime);
+    const before = inside.map(({ file }) => store.items.find(connectionId, 'file', file.id!)!);
+    const filed = (name: string) => (store.db.prepare(`SELECT count(*) AS count FROM item_values WHERE connection_id = ? AND field = 'folder' AND value = ?`)
+      .get(connectionId, name.toLowerCase()) as { count: number }).count;
+    const oldName = fake.folderNames().get(folder)!;
+    assert.equal(filed(oldName), inside.length);
     fake.rename(folder, 'Design (2026)');
     assert.deepEqual(fake.files().filter(({ file }) => file.parents?.[0] === folder).map(({ file }) => file.modifiedTime), modified);
     const { summary, routes } = await sync();
     assert.deepEqual(summary, { added: 0, updated: inside.length, unchanged: 0, deleted: 0 });
     assert.deepEqual(fake.requests.filter((request) => request.route === 'files.list').map((request) => request.query.get('q')), [`'${folder}' in parents and trashed = false`]);
-    assert.equal(routes.filter((route) => route === 'files.get' || route === 'files.export').length, inside.length, 'each file inside, once');
-    for (const { file } of inside) assert.equal(JSON.parse(store.items.find(connectionId, 'file', file.id!)!.metadata).folder, 'Design (2026)');
+    assert.ok(!fake.requests.some((request) => request.query.get('alt') === 'media') && !routes.includes('files.export'), 'nothing downloaded');
+    inside.forEach(({ file }, i) => {
+      const item = store.items.find(connectionId, 'file', file.id!)!;
+      assert.equal(JSON.parse(item.metadata).folder, 'Design (2026)');
+      assert.deepEqual([item.content, item.body, item.title], [before[i]!.content, before[i]!.body, before[i]!.title], 'bytes and text kept');
+    });
+    assert.deepEqual([filed('Design (2026)'), filed(oldName)], [inside.length, 0], 'smart folders see the new name');
     assert.deepEqual((await sync()).routes, ['changes.list']);
   });
 

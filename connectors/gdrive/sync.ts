@@ -5,7 +5,7 @@ import { googleStatus } from '../../src/sync/google.ts';
 import { classify, createClient } from './client.ts';
 import { type DriveCursor, cursorOf } from './cursor.ts';
 import { exports, folderType, isSynced } from './formats.ts';
-import { folderFingerprint, mapFile } from './map.ts';
+import { folderFingerprint, mapFile, refileFile } from './map.ts';
 import { type DriveFile, type Places, fileFields } from './types.ts';
 
 type Client = drive_v3.Drive;
@@ -25,7 +25,8 @@ const allDrives = { supportsAllDrives: true, includeItemsFromAllDrives: true } a
  * and from then on `changes.list` names what changed: trashed or removed files
  * become tombstones, others are downloaded again. A changed folder (renamed,
  * most often) has its children listed: those filed under another folder name
- * (their fingerprint) are read again, since Drive reports no change of them.
+ * (their fingerprint) get new metadata, their bytes kept, since Drive reports
+ * no change of them.
  */
 async function sync(ctx: SyncContext): Promise<void> {
   const run = new DriveRun(ctx);
@@ -103,17 +104,29 @@ class DriveRun {
           folders.add(file.id!);
         } else if (isSynced(file.mimeType ?? '')) changed.set(change.fileId, file);
       }
-      for (const folder of folders) for (const file of await this.#refiled(folder)) if (!changed.has(file.id!)) changed.set(file.id!, file);
+      const refiled: DriveFile[] = [];
+      for (const folder of folders) {
+        const contents = await this.#folderContents(folder);
+        for (const file of contents.outdated) if (!changed.has(file.id!)) changed.set(file.id!, file);
+        refiled.push(...contents.refiled.filter((file) => !changed.has(file.id!)));
+      }
       const items = await this.#download([...changed.values()]);
+      const places = refiled.length > 0 ? await this.#places(refiled) : undefined;
+      const metadataOnly = places ? refiled.map((file) => refileFile(file, places)) : [];
       token = data.nextPageToken ?? data.newStartPageToken!;
-      this.#ctx.commit({ items, deleted: gone, cursor: { changes: token } });
+      this.#ctx.commit({ items, metadataOnly, deleted: gone, cursor: { changes: token } });
       if (!data.nextPageToken) return { changes: token };
     }
   }
 
-  /** The synced files directly in a folder whose stored folder name is another than its name now. */
-  async #refiled(folderId: string): Promise<DriveFile[]> {
-    const name = this.#folders.get(folderId) ?? '';
+  /**
+   * The synced files directly in a folder that the store lacks or holds older
+   * (`outdated`), and the others the store files under another folder name
+   * (`refiled`).
+   */
+  async #folderContents(folderId: string): Promise<{ outdated: DriveFile[]; refiled: DriveFile[] }> {
+    const fingerprint = folderFingerprint(this.#folders.get(folderId) ?? null);
+    const outdated: DriveFile[] = [];
     const refiled: DriveFile[] = [];
     let pageToken: string | undefined;
     do {
@@ -123,11 +136,14 @@ class DriveRun {
       }, this.#options()));
       // A file is filed under its first parent only (Drive gives files one parent since 2020).
       const files = (data.files ?? []).filter((file) => file.parents?.[0] === folderId && file.mimeType !== folderType && isSynced(file.mimeType ?? ''));
-      const wanted = this.#ctx.check('file', files.map((file) => ({ externalId: file.id!, updatedAt: Date.parse(file.modifiedTime!), fingerprint: folderFingerprint(name) })));
-      refiled.push(...files.filter((file) => wanted.has(file.id!)));
+      const versions = files.map((file) => ({ externalId: file.id!, updatedAt: Date.parse(file.modifiedTime!) }));
+      const stale = this.#ctx.check('file', versions);
+      const misfiled = this.#ctx.check('file', versions.map((version) => ({ ...version, fingerprint })));
+      outdated.push(...files.filter((file) => stale.has(file.id!)));
+      refiled.push(...files.filter((file) => misfiled.has(file.id!) && !stale.has(file.id!)));
       pageToken = data.nextPageToken ?? undefined;
     } while (pageToken);
-    return refiled;
+    return { outdated, refiled };
   }
 
   async #download(files: readonly DriveFile[]): Promise<ItemDraft[]> {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ItemContent, ItemDraft } from '../sync/connector.ts';
+import type { ItemContent, ItemDraft, MetadataUpdate } from '../sync/connector.ts';
 import type { BlobStore } from './blobs.ts';
 import type { ChangeCounter } from './changes.ts';
 import type { SqliteDatabase, Statement } from './database.ts';
@@ -21,6 +21,11 @@ export interface ItemRecord extends Omit<ItemInput, 'metadata'> {
   deletedAt: number | null;
 }
 
+/** A connector's `MetadataUpdate`, for one connection. */
+export interface MetadataInput extends MetadataUpdate {
+  connectionId: number;
+}
+
 export type UpsertOutcome = 'added' | 'updated' | 'unchanged';
 
 export interface SavedItem {
@@ -34,11 +39,29 @@ export const itemColumns = `i.id, i.connection_id AS connectionId, i.kind, i.ext
   i.synced_at AS syncedAt, i.deleted_at AS deletedAt`;
 
 type ItemKey = [number, string, string];
+/** What an item's hash covers besides its metadata. */
+type HashedParts = Pick<ItemInput, 'title' | 'fileName' | 'body' | 'createdAt' | 'updatedAt' | 'fingerprint' | 'content'>;
+interface StoredWhole {
+  id: number;
+  title: string;
+  fileName: string;
+  body: string;
+  metadata: string;
+  content: Buffer | null;
+  blob: string | null;
+  size: number | null;
+  contentHash: string;
+  createdAt: number | null;
+  updatedAt: number;
+  deletedAt: number | null;
+}
 type UpsertRow = [number, string, string, string, string, string, string, Buffer | null, string | null, number | null, string, number | null, number, string | null, number];
 
 export class ItemStore {
   readonly #stored: Statement<ItemKey, { id: number; contentHash: string; deletedAt: number | null; metadata: string }>;
   readonly #upsert: Statement<UpsertRow, { id: number }>;
+  readonly #storedWhole: Statement<ItemKey, StoredWhole>;
+  readonly #updateMetadata: Statement<[string, string | null, string, number, number]>;
   readonly #values: ItemValueStore;
   readonly #text: ItemTextIndex;
   readonly #storedText: Statement<[number], ItemText>;
@@ -71,6 +94,10 @@ export class ItemStore {
         content_blob = excluded.content_blob, content_size = excluded.content_size, content_hash = excluded.content_hash, created_at = excluded.created_at, updated_at = excluded.updated_at,
         fingerprint = excluded.fingerprint, synced_at = excluded.synced_at, deleted_at = NULL
       RETURNING id`);
+    this.#storedWhole = db.prepare(`SELECT id, title, file_name AS fileName, body, metadata, content, content_blob AS blob,
+      content_size AS size, content_hash AS contentHash, created_at AS createdAt, updated_at AS updatedAt, deleted_at AS deletedAt
+      FROM items WHERE connection_id = ? AND kind = ? AND external_id = ?`);
+    this.#updateMetadata = db.prepare('UPDATE items SET metadata = ?, fingerprint = ?, content_hash = ?, synced_at = ? WHERE id = ?');
     this.#tombstone = db.prepare(`UPDATE items SET deleted_at = ? WHERE connection_id = ? AND kind = ? AND external_id = ?
       AND deleted_at IS NULL`);
     this.#byKey = db.prepare(`SELECT ${itemColumns} FROM items i WHERE i.connection_id = ? AND i.kind = ? AND i.external_id = ?`);
@@ -140,6 +167,25 @@ export class ItemStore {
     return saved;
   }
 
+  /**
+   * New metadata and fingerprint for a live item, its bytes, title and text kept; its values follow, its text
+   * index is untouched. Undefined when there is no live item to update. Call it in a transaction.
+   */
+  updateMetadata(update: MetadataInput, now = Date.now()): SavedItem | undefined {
+    const stored = this.#storedWhole.get(update.connectionId, update.kind, update.externalId);
+    if (!stored || stored.deletedAt !== null) return undefined;
+    const metadata = JSON.stringify(update.metadata);
+    const content = stored.blob === null ? stored.content : { blob: stored.blob, size: stored.size ?? 0 };
+    const contentHash = hashItem({ ...stored, fingerprint: update.fingerprint, content }, metadata);
+    if (contentHash === stored.contentHash) return { outcome: 'unchanged', id: stored.id };
+    this.#updateMetadata.run(metadata, update.fingerprint ?? null, contentHash, now, stored.id);
+    const values: ValueChanges = { removed: [], added: [] };
+    this.#values.diff(update.connectionId, stored.id, stored.metadata, metadata, values);
+    this.#values.write(values);
+    this.#changes.bump();
+    return { outcome: 'updated', id: stored.id };
+  }
+
   /** Records a provider-signalled deletion as a tombstone; false when there was nothing live to delete. */
   markDeleted(connectionId: number, kind: string, externalId: string, now = Date.now()): boolean {
     const deleted = this.#tombstone.run(now, connectionId, kind, externalId).changes > 0;
@@ -178,7 +224,7 @@ export class ItemStore {
   }
 }
 
-function hashItem(item: ItemInput, metadata: string): string {
+function hashItem(item: HashedParts, metadata: string): string {
   const hash = createHash('sha256');
   for (const part of [item.title, item.fileName, item.body, metadata, String(item.createdAt), String(item.updatedAt)]) {
     hash.update(part).update('\0');

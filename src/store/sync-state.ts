@@ -1,5 +1,5 @@
 import type { SqliteDatabase, Statement } from './database.ts';
-import type { ItemInput, ItemStore } from './items.ts';
+import type { ItemInput, ItemStore, MetadataInput } from './items.ts';
 
 /** `pending` until the first run; the others as docs/api.md describes them. */
 export type SyncStatus = 'pending' | 'syncing' | 'ok' | 'rate_limited' | 'auth_failed' | 'error';
@@ -51,6 +51,7 @@ export interface ItemVersionRow {
 /** One page of a sync, written with its cursor in a single transaction. */
 export interface PageWrite {
   items: readonly ItemInput[];
+  metadataOnly: readonly MetadataInput[];
   deleted: readonly { kind: string; externalId: string }[];
   cursor: string;
   itemsSynced: number;
@@ -134,7 +135,8 @@ export class SyncStateStore {
     const counted = { ...summary };
     const changed = this.#db.transaction(() => {
       const ids: number[] = [];
-      for (const { outcome, id } of this.#items.saveAll(page.items, now)) {
+      const saved = [...this.#items.saveAll(page.items, now), ...page.metadataOnly.map((update) => this.#items.updateMetadata(update, now))];
+      for (const { outcome, id } of saved.filter((entry) => entry !== undefined)) {
         counted[outcome]++;
         if (outcome !== 'unchanged') ids.push(id);
       }

@@ -131,10 +131,21 @@ export interface ItemVersion {
   fingerprint?: string;
 }
 
+/**
+ * New metadata for a stored item whose bytes, title and text stay as they are: a Drive file whose
+ * folder was renamed, which would otherwise be downloaded again to change one field.
+ */
+export interface MetadataUpdate extends ItemKey {
+  metadata: Record<string, unknown>;
+  fingerprint?: string;
+}
+
 /** One page of a sync: committed with its cursor in one transaction, so a crash resumes at the last page. */
 export interface PageCommit {
   cursor: SyncCursor;
   items?: readonly ItemDraft[];
+  /** Items whose metadata alone changed; one not stored (or deleted) is left alone. */
+  metadataOnly?: readonly MetadataUpdate[];
   /** Deletions the provider signalled; they become tombstones. */
   deleted?: readonly ItemKey[];
   /** Estimated number of items at the provider, where it tells. */

@@ -1,5 +1,5 @@
 import type { BlobStore } from '../store/blobs.ts';
-import type { ItemInput } from '../store/items.ts';
+import type { ItemInput, MetadataInput } from '../store/items.ts';
 import type { RunSummary, SyncStateStore } from '../store/sync-state.ts';
 import type { ItemVersion, PageCommit, SpooledFile, SyncContext, SyncCredentials, SyncCursor } from './connector.ts';
 import { type CallOptions, callWithRetries } from './retry.ts';
@@ -84,16 +84,22 @@ export class RunContext implements SyncContext {
     this.signal.throwIfAborted();
     const { connectionId } = this.#options;
     const items = (page.items ?? []).map((draft): ItemInput => ({ connectionId, ...draft, metadata: this.#options.declared(draft.metadata) }));
+    const metadataOnly = (page.metadataOnly ?? []).map((update): MetadataInput => ({ connectionId, ...update, metadata: this.#options.declared(update.metadata) }));
     const deleted = page.deleted ?? [];
-    const itemsSynced = this.#itemsSynced + items.length + deleted.length;
+    const itemsSynced = this.#itemsSynced + items.length + metadataOnly.length + deleted.length;
     const total = page.total ?? this.#total;
     const changed = this.#options.syncState.commitPage(connectionId, {
-      items, deleted, cursor: JSON.stringify(page.cursor), itemsSynced, itemsTotal: total,
+      items, metadataOnly, deleted, cursor: JSON.stringify(page.cursor), itemsSynced, itemsTotal: total,
     }, this.summary);
     if (changed.length > 0) this.#options.onItemsChanged?.(changed);
     this.#itemsSynced = itemsSynced;
     this.#total = total;
     for (const item of items) this.#versions?.set(keyOf(item.kind, item.externalId), { updatedAt: item.updatedAt, fingerprint: item.fingerprint ?? null });
+    for (const update of metadataOnly) {
+      const key = keyOf(update.kind, update.externalId);
+      const known = this.#versions?.get(key);
+      if (known) this.#versions!.set(key, { ...known, fingerprint: update.fingerprint ?? null });
+    }
     for (const key of deleted) this.#versions?.delete(keyOf(key.kind, key.externalId));
   }
 

@@ -73,6 +73,25 @@ describe('sync state: page commits', () => {
     assert.deepEqual([...context().check('issue', listed)], [], 'and the store');
   });
 
+  it('commits metadata-only updates: the bytes and text kept, the values and fingerprint new; an item not stored is left alone', () => {
+    const { store, id, context } = setup();
+    const run = context();
+    run.commit({ items: [{ ...draft('1'), body: 'quarterly plan', metadata: { folder: 'Plans' }, fingerprint: 'Plans' }], cursor: {} });
+    const before = store.items.find(id, 'issue', '1')!;
+    run.commit({ metadataOnly: [{ kind: 'issue', externalId: '1', metadata: { folder: 'Plans 2027' }, fingerprint: 'Plans 2027' }, { kind: 'issue', externalId: '9', metadata: {} }], cursor: {} });
+    assert.deepEqual(run.summary, { added: 1, updated: 1, unchanged: 0, deleted: 0 });
+    const after = store.items.find(id, 'issue', '1')!;
+    assert.deepEqual([after.content, after.body, after.title, after.updatedAt], [before.content, before.body, before.title, before.updatedAt]);
+    assert.deepEqual(JSON.parse(after.metadata), { folder: 'Plans 2027' });
+    assert.notEqual(after.contentHash, before.contentHash);
+    assert.equal(store.items.find(id, 'issue', '9'), undefined);
+    const values = store.db.prepare(`SELECT value FROM item_values WHERE connection_id = ? AND field = 'folder'`).all(id) as { value: string }[];
+    assert.deepEqual(values.map((row) => row.value), ['plans 2027']);
+    assert.deepEqual([...context().check('issue', [{ externalId: '1', updatedAt: 1, fingerprint: 'Plans 2027' }])], [], 'the fingerprint is stored');
+    run.commit({ metadataOnly: [{ kind: 'issue', externalId: '1', metadata: { folder: 'Plans 2027' }, fingerprint: 'Plans 2027' }], cursor: {} });
+    assert.equal(run.summary.unchanged, 1, 'the same metadata again changes nothing');
+  });
+
   it('brackets a listing of some kinds: only their unseen items are tombstoned, and it is no full reconcile', () => {
     const { store, id, context } = setup();
     const flag = (externalId: string): ItemDraft => ({ ...draft(externalId), kind: 'flag' });
