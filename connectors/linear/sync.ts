@@ -87,7 +87,7 @@ async function readChanges(client: LinearClient, ctx: SyncContext, cursor: Curso
  * archives it) moves the comment's `updatedAt`, not its issue's. So after the
  * issues, the comments changed since `commentsSince` name issues to read again
  * whole, 50 to a request, even one read earlier in this run (a comment may have
- * changed since). Nothing is committed until the pass is read to its end, so a
+ * changed since). The cursor moves only once the pass is read to its end, so a
  * killed pass starts over: re-reading an issue is idempotent. An idle
  * workspace costs one request here.
  */
