@@ -133,15 +133,16 @@ async function conversations(run: Run, channelId: string, messages: readonly Sla
 
 /** A thread's messages, parent first (conversations.replies, 200 a page); the parent alone if the thread vanished. */
 async function replies(run: Run, channel: string, parent: SlackMessage): Promise<SlackMessage[]> {
-  const all: SlackMessage[] = [];
+  // The parent as history listed it: the stored version and fingerprint are compared with the listing's.
+  const all: SlackMessage[] = [parent];
   let cursor: string | undefined;
   do {
     const page = await run.ctx.call(() => orGone(run.client.conversations.replies({ channel, ts: parent.ts!, limit: pageSize, ...(cursor ? { cursor } : {}) })));
     if (!page) return [parent];
-    for (const message of page.messages ?? []) if (all.length === 0 || message.ts !== parent.ts) all.push(message);
+    for (const message of page.messages ?? []) if (message.ts !== parent.ts) all.push(message);
     cursor = page.has_more ? page.response_metadata?.next_cursor || undefined : undefined;
   } while (cursor);
-  return all.length > 0 ? all : [parent];
+  return all;
 }
 
 /** One page of a channel's history, newest first; undefined when the channel went away or the token left it. */
